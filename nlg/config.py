@@ -1,0 +1,176 @@
+"""Read and validate a report folder's ``report.yaml`` into a :class:`ReportConfig`.
+
+Every problem in the file is collected before :class:`ConfigError` is raised;
+unknown keys get a did-you-mean.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from nlg.errors import ConfigError, did_you_mean, error
+from nlg.model import Lang, Problem
+
+REPORT_FILE = "report.yaml"
+_PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:\.\.(\d{4})-(0[1-9]|1[0-2]))?$")
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A drafter-written text in both languages ("" when missing)."""
+
+    en: str
+    es: str
+
+    def get(self, lang: Lang) -> str:
+        """Return the text in ``lang``."""
+        return self.en if lang is Lang.EN else self.es
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure given by the drafter, with optional source and date."""
+
+    value: float
+    source: str = ""
+    as_of: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Funding:
+    funded_usd: float
+    required_usd: float
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Period:
+    """An inclusive range of months, e.g. 2024-01..2024-02."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+
+    @property
+    def first(self) -> str:
+        """Return the first month as 'YYYY-MM'."""
+        return f"{self.start[0]:04d}-{self.start[1]:02d}"
+
+    @property
+    def last(self) -> str:
+        """Return the last month as 'YYYY-MM'."""
+        return f"{self.end[0]:04d}-{self.end[1]:02d}"
+
+    @property
+    def label(self) -> str:
+        """Return the period as written in file names ('2023-11' or '2024-01..2024-02')."""
+        return self.first if self.start == self.end else f"{self.first}..{self.last}"
+
+    @property
+    def file_label(self) -> str:
+        """Return the period for file names ('2024-01_2024-02' for a range)."""
+        return self.label.replace("..", "_")
+
+
+@dataclass(frozen=True)
+class Style:
+    """Per-report style profile (the ``style:`` key). See README."""
+
+    number_locale: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType({"en": "en", "es": "es"}))
+    serial_comma: bool = True
+    inclusive: bool = True
+    bullets_per_sector: int = 3
+    small_count: int = 20
+    nearly_tolerance: float = 0.02
+    about_tolerance: float = 0.03
+    sensitive_threshold: int = 10
+    national_after: int = 4
+    change_threshold: float = 0.25
+    seed: int = 0
+
+    def locale(self, lang: Lang) -> str:
+        """Return the number/date locale used for ``lang``."""
+        return self.number_locale[lang.value]
+
+
+@dataclass(frozen=True)
+class ReportConfig:
+    """A validated report.yaml."""
+
+    folder: Path
+    country: str
+    period: Period
+    platform: str
+    key_figures: Mapping[str, Figure]
+    published: dt.date | None = None
+    data: tuple[Path, ...] = ()
+    people_reached: Mapping[str, int] = field(default_factory=dict)
+    funding: Funding | None = None
+    situation: tuple[Bilingual, ...] = ()
+    coordination: tuple[Bilingual, ...] = ()
+    sector_notes: Mapping[str, tuple[Bilingual, ...]] = field(default_factory=dict)
+    partners: tuple[str, ...] = ()
+    contacts: tuple[Bilingual, ...] = ()
+    style: Style = field(default_factory=Style)
+    columns: Mapping[str, str] = field(default_factory=dict)
+    sheet: str | None = None
+    template: Path | None = None
+    previous: Path | None = None
+    actor: Bilingual | None = None
+
+
+def load_config(folder: Path) -> ReportConfig:
+    """Return the validated configuration of the report folder ``folder``."""
+    from nlg.config_schema import parse  # local: keeps this module small
+
+    folder = Path(folder)
+    path = folder / REPORT_FILE
+    if not folder.is_dir():
+        raise ConfigError(problems=[error(
+            "E101", "report folder not found", file=str(folder),
+            hint="give the folder that holds report.yaml")])
+    if not path.is_file():
+        raise ConfigError(problems=[error(
+            "E102", "no report.yaml in the report folder", file=str(folder),
+            hint="create report.yaml (see README, 'The report folder')")])
+    raw = _read_yaml(path)
+    problems: list[Problem] = []
+    config = parse(raw, folder=folder, file=str(path), problems=problems)
+    if problems:
+        raise ConfigError(problems=problems)
+    return config
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(problems=[error(
+            "E103", "report.yaml is not UTF-8 text", file=str(path),
+            value=repr(exc.object[exc.start:exc.start + 4]),
+            hint="save the file as UTF-8")]) from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        row = mark.line + 1 if mark else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(problems=[error(
+            "E104", f"invalid YAML: {reason}", file=str(path), row=row,
+            hint="check indentation and quote text that contains ':' or '#'")]) from None
+    if not isinstance(raw, dict):
+        raise ConfigError(problems=[error(
+            "E105", "report.yaml must be a mapping of keys to values", file=str(path),
+            value=type(raw).__name__, hint="start with 'country: PER'")])
+    return raw
+
+
+def with_style(config: ReportConfig, **changes) -> ReportConfig:
+    """Return ``config`` with style fields replaced (for tests and the API)."""
+    return replace(config, style=replace(config.style, **changes))

@@ -1,0 +1,308 @@
+"""The schema of report.yaml: known keys, their types, and how each is parsed.
+
+Each parser appends :class:`Problem` objects instead of raising, so that a user
+sees every mistake in the file at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from types import MappingProxyType
+
+import pycountry
+
+from nlg import config as c
+from nlg.errors import did_you_mean, error
+from nlg.model import Problem
+
+TOP_KEYS = {
+    "country": True, "period": True, "platform": True, "key_figures": True,
+    "published": False, "data": False, "people_reached": False, "funding": False,
+    "situation": False, "coordination": False, "sector_notes": False,
+    "partners": False, "contacts": False, "style": False, "columns": False,
+    "sheet": False, "template": False, "previous": False, "actor": False,
+}
+FIGURE_KEYS = {"refugees_and_migrants": True, "people_assisted": False}
+FUNDING_KEYS = {"funded_usd": True, "required_usd": True, "source": False}
+STYLE_KEYS = {f for f in c.Style.__dataclass_fields__}
+
+
+class _Ctx:
+    def __init__(self, file: str, problems: list[Problem]):
+        self.file, self.problems = file, problems
+
+    def bad(self, code: str, key: str, message: str, value=None, hint: str | None = None):
+        self.problems.append(error(code, f"{key}: {message}", file=self.file,
+                                   value=None if value is None else str(value), hint=hint))
+
+
+def parse(raw: dict, *, folder: Path, file: str, problems: list[Problem]) -> c.ReportConfig:
+    """Return a ReportConfig from the YAML mapping, appending problems found."""
+    ctx = _Ctx(file, problems)
+    _check_keys(ctx, raw, TOP_KEYS, "")
+    kw = dict(
+        folder=folder,
+        country=_country(ctx, raw.get("country")),
+        period=_period(ctx, raw.get("period")),
+        platform=_text(ctx, "platform", raw.get("platform"), required=True),
+        key_figures=_key_figures(ctx, raw.get("key_figures")),
+        published=_date(ctx, "published", raw.get("published")),
+        data=_data(ctx, folder, raw.get("data")),
+        people_reached=_int_map(ctx, "people_reached", raw.get("people_reached")),
+        funding=_funding(ctx, raw.get("funding")),
+        situation=_bilinguals(ctx, "situation", raw.get("situation")),
+        coordination=_bilinguals(ctx, "coordination", raw.get("coordination")),
+        sector_notes=_sector_notes(ctx, raw.get("sector_notes")),
+        partners=tuple(_texts(ctx, "partners", raw.get("partners"))),
+        contacts=_bilinguals(ctx, "contacts", raw.get("contacts")),
+        style=_style(ctx, raw.get("style")),
+        columns=_str_map(ctx, "columns", raw.get("columns")),
+        sheet=_text(ctx, "sheet", raw.get("sheet")) or None,
+        template=_path(ctx, folder, "template", raw.get("template")),
+        previous=_path(ctx, folder, "previous", raw.get("previous")),
+        actor=_actor(ctx, raw.get("actor")),
+    )
+    return c.ReportConfig(**kw)
+
+
+def _check_keys(ctx: _Ctx, raw: dict, spec: dict, prefix: str) -> None:
+    for key in raw:
+        if key not in spec:
+            ctx.bad("E110", f"{prefix}{key}", "unknown key" + did_you_mean(str(key), spec),
+                    hint="see README, 'The report folder', for the keys")
+    for key, required in spec.items():
+        if required is True and raw.get(key) is None:
+            ctx.bad("E111", f"{prefix}{key}", "required key is missing",
+                    hint=f"add '{key}:' to report.yaml")
+
+
+def _country(ctx: _Ctx, value) -> str:
+    if value is None:
+        return ""
+    code = str(value).strip().upper()
+    if pycountry.countries.get(alpha_3=code) is None:
+        codes = [x.alpha_3 for x in pycountry.countries]
+        ctx.bad("E112", "country", "expected an ISO 3166-1 alpha-3 code such as PER"
+                + did_you_mean(code, codes), value=value)
+    return code
+
+
+def _period(ctx: _Ctx, value) -> c.Period:
+    fallback = c.Period((1970, 1), (1970, 1))
+    if value is None:
+        return fallback
+    match = c._PERIOD.match(str(value).strip())
+    if not match:
+        ctx.bad("E113", "period", "expected YYYY-MM or a range YYYY-MM..YYYY-MM", value=value,
+                hint="write period: 2023-11")
+        return fallback
+    y1, m1, y2, m2 = match.groups()
+    start = (int(y1), int(m1))
+    end = (int(y2), int(m2)) if y2 else start
+    if end < start:
+        ctx.bad("E113", "period", "the range ends before it starts", value=value)
+        return fallback
+    return c.Period(start, end)
+
+
+def _text(ctx: _Ctx, key: str, value, *, required: bool = False) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        ctx.bad("E114", key, "expected text", value=value,
+                hint="quote the text; YAML reads yes/no/on/off as true/false")
+        return ""
+    return str(value).strip()
+
+
+def _texts(ctx: _Ctx, key: str, value) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        ctx.bad("E115", key, "expected a list", value=value, hint=f"write {key}: [a, b]")
+        return []
+    return [t for i, v in enumerate(value) if (t := _text(ctx, f"{key}[{i}]", v))]
+
+
+def _number(ctx: _Ctx, key: str, value, *, integer: bool = False):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        kind = "a whole non-negative number" if integer else "a non-negative number"
+        ctx.bad("E116", key, f"expected {kind}", value=value,
+                hint="write digits without separators, e.g. 1540000")
+        return 0
+    if integer and value != int(value):
+        ctx.bad("E116", key, "expected a whole number", value=value)
+    return int(value) if integer else value
+
+
+def _date(ctx: _Ctx, key: str, value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        ctx.bad("E117", key, "expected a date YYYY-MM-DD", value=value)
+        return None
+
+
+def _figure(ctx: _Ctx, key: str, value) -> c.Figure | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        _check_keys(ctx, value, {"value": True, "source": False, "as_of": False}, f"{key}.")
+        return c.Figure(_number(ctx, f"{key}.value", value.get("value", 0)),
+                        _text(ctx, f"{key}.source", value.get("source")),
+                        _date(ctx, f"{key}.as_of", value.get("as_of")))
+    return c.Figure(_number(ctx, key, value))
+
+
+def _key_figures(ctx: _Ctx, value) -> MappingProxyType:
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, dict):
+        ctx.bad("E115", "key_figures", "expected a mapping", value=value)
+        return MappingProxyType({})
+    _check_keys(ctx, value, FIGURE_KEYS, "key_figures.")
+    figures = {k: _figure(ctx, f"key_figures.{k}", value.get(k)) for k in FIGURE_KEYS}
+    return MappingProxyType({k: v for k, v in figures.items() if v is not None})
+
+
+def _data(ctx: _Ctx, folder: Path, value) -> tuple[Path, ...]:
+    names = _texts(ctx, "data", value) if value is not None else []
+    if value is None:
+        found = sorted(p for p in folder.iterdir()
+                       if p.suffix.lower() in (".csv", ".xlsx") and not p.name.startswith("~$"))
+        return tuple(found)
+    paths = []
+    for name in names:
+        path = folder / name
+        if not path.is_file():
+            ctx.bad("E118", "data", "file not found", value=name,
+                    hint="paths are relative to the report folder")
+        paths.append(path)
+    return tuple(paths)
+
+
+def _path(ctx: _Ctx, folder: Path, key: str, value) -> Path | None:
+    name = _text(ctx, key, value)
+    if not name:
+        return None
+    path = (folder / name)
+    if not path.exists():
+        ctx.bad("E118", key, "not found", value=name, hint="paths are relative to the report folder")
+    return path
+
+
+def _int_map(ctx: _Ctx, key: str, value) -> MappingProxyType:
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, dict):
+        ctx.bad("E115", key, "expected a mapping", value=value, hint=f"write {key}: {{Education: 2954}}")
+        return MappingProxyType({})
+    return MappingProxyType({str(k): _number(ctx, f"{key}.{k}", v, integer=True)
+                             for k, v in value.items()})
+
+
+def _str_map(ctx: _Ctx, key: str, value) -> MappingProxyType:
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, dict):
+        ctx.bad("E115", key, "expected a mapping", value=value)
+        return MappingProxyType({})
+    return MappingProxyType({str(k): _text(ctx, f"{key}.{k}", v) for k, v in value.items()})
+
+
+def _funding(ctx: _Ctx, value) -> c.Funding | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        ctx.bad("E115", "funding", "expected a mapping", value=value)
+        return None
+    _check_keys(ctx, value, FUNDING_KEYS, "funding.")
+    required = _number(ctx, "funding.required_usd", value.get("required_usd", 0))
+    funded = _number(ctx, "funding.funded_usd", value.get("funded_usd", 0))
+    if not required:
+        ctx.bad("E119", "funding.required_usd", "must be greater than zero", value=required)
+    return c.Funding(funded, required, _text(ctx, "funding.source", value.get("source")))
+
+
+def _bilingual(ctx: _Ctx, key: str, value) -> c.Bilingual | None:
+    if isinstance(value, str):
+        return c.Bilingual(value.strip(), "")
+    if not isinstance(value, dict):
+        ctx.bad("E115", key, "expected {en: ..., es: ...}", value=value)
+        return None
+    _check_keys(ctx, value, {"en": False, "es": False}, f"{key}.")
+    item = c.Bilingual(_text(ctx, f"{key}.en", value.get("en")),
+                       _text(ctx, f"{key}.es", value.get("es")))
+    if not item.en and not item.es:
+        ctx.bad("E120", key, "needs the text in at least one language")
+    return item
+
+
+def _bilinguals(ctx: _Ctx, key: str, value) -> tuple[c.Bilingual, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        ctx.bad("E115", key, "expected a list of {en: ..., es: ...}", value=value)
+        return ()
+    items = (_bilingual(ctx, f"{key}[{i}]", v) for i, v in enumerate(value))
+    return tuple(i for i in items if i is not None)
+
+
+def _sector_notes(ctx: _Ctx, value) -> MappingProxyType:
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, dict):
+        ctx.bad("E115", "sector_notes", "expected a mapping of sector to notes", value=value)
+        return MappingProxyType({})
+    return MappingProxyType({str(k): _bilinguals(ctx, f"sector_notes.{k}", v)
+                             for k, v in value.items()})
+
+
+def _actor(ctx: _Ctx, value) -> c.Bilingual | None:
+    return None if value is None else _bilingual(ctx, "actor", value)
+
+
+def _style(ctx: _Ctx, value) -> c.Style:
+    if value is None:
+        return c.Style()
+    if not isinstance(value, dict):
+        ctx.bad("E115", "style", "expected a mapping", value=value)
+        return c.Style()
+    _check_keys(ctx, value, {k: False for k in STYLE_KEYS}, "style.")
+    defaults = c.Style()
+    kw = {}
+    for key, given in value.items():
+        if key not in STYLE_KEYS:
+            continue
+        default = getattr(defaults, key)
+        if key == "number_locale":
+            kw[key] = _locales(ctx, given, default)
+        elif isinstance(default, bool):
+            if not isinstance(given, bool):
+                ctx.bad("E121", f"style.{key}", "expected true or false", value=given)
+            kw[key] = bool(given)
+        else:
+            kw[key] = _number(ctx, f"style.{key}", given, integer=isinstance(default, int))
+    return c.Style(**kw)
+
+
+def _locales(ctx: _Ctx, given, default) -> MappingProxyType:
+    from babel import Locale, UnknownLocaleError
+
+    merged = dict(default)
+    if not isinstance(given, dict):
+        ctx.bad("E115", "style.number_locale", "expected {en: en, es: es_PE}", value=given)
+        return MappingProxyType(merged)
+    for lang, loc in given.items():
+        if lang not in merged:
+            ctx.bad("E110", f"style.number_locale.{lang}", "unknown language" + did_you_mean(str(lang), merged))
+            continue
+        try:
+            Locale.parse(str(loc))
+            merged[lang] = str(loc)
+        except (ValueError, UnknownLocaleError):
+            ctx.bad("E122", f"style.number_locale.{lang}", "unknown locale", value=loc,
+                    hint="use es, es_PE, es_CO, en ...")
+    return MappingProxyType(merged)
