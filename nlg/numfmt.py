@@ -1,0 +1,241 @@
+"""Locale formatting of numbers, dates and country names: the only module that calls Babel.
+
+Every function takes ``locale=`` (a Babel/CLDR locale such as ``"en"``, ``"es"``,
+``"es_PE"``; ``"es-PE"`` is accepted too). The *number* locale is chosen
+separately from the document language: Spanish R4V text uses ``es``
+(14.971, 1,54) while Peru's own practice is ``es_PE`` (14,971, 1.54).
+
+House rules, written once here:
+
+- half-up rounding (Babel rounds half-even), done with :mod:`decimal` first;
+- four-digit numbers are grouped in Spanish ("2.550"), whatever CLDR's
+  minimum grouping digits says;
+- compact figures: English up to "billion"; Spanish never uses "billón"
+  (10^12) for 10^9, it writes "2.500 millones";
+- English dates are UN style, day before month ("5 December 2023");
+- a range of months uses an en dash ("January–February 2024"); across years
+  Spanish writes "diciembre de 2023 a enero de 2024".
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+import pycountry
+from babel import Locale
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+#: Locale used for dates, by language (UN style: day before month in English).
+_DATE_LOCALE = {"en": "en_GB"}
+#: Compact scales (powers of ten) allowed, by language; Spanish stops at millones.
+_SCALES = {"en": (6, 9)}
+_DEFAULT_SCALES = (6,)
+#: What joins two month-years of different years, by language.
+_YEAR_RANGE_JOIN = {"es": " a "}
+_DASH = "\u2013"
+#: Spaces accepted as group separators when parsing (space, NBSP, narrow NBSP, thin space).
+_SPACES = " \u00a0\u202f\u2009"
+
+
+@lru_cache(maxsize=None)
+def _locale(locale: str) -> Locale:
+    """Return the Babel locale for ``"es_PE"`` or ``"es-PE"``."""
+    return Locale.parse(locale.replace("-", "_"))
+
+
+def _language(locale: str) -> str:
+    """Return the language part of a locale."""
+    return _locale(locale).language
+
+
+def _half_up(x: float | int | Decimal, digits: int) -> Decimal:
+    """Return ``x`` rounded half-up to ``digits`` decimals (as written, not as binary).
+
+    >>> _half_up(2.675, 2), _half_up(0.5, 0), _half_up(2.5, 0)
+    (Decimal('2.68'), Decimal('1'), Decimal('3'))
+    """
+    value = x if isinstance(x, Decimal) else Decimal(str(x))
+    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def _pattern(base: str, digits: int, *, trim: bool) -> str:
+    """Return the locale pattern ``base`` with exactly (or at most, if ``trim``) ``digits`` decimals.
+
+    >>> _pattern("#,##0.###", 2, trim=False), _pattern("#,##0\u00a0%", 1, trim=True)
+    ('#,##0.00', '#,##0.#\\xa0%')
+    """
+    fraction = ("." + ("#" if trim else "0") * digits) if digits else ""
+    return re.sub(r"0(?:\.[0#]*)?", lambda _: "0" + fraction, base, count=1)
+
+
+def _group_four(text: str, locale: str) -> str:
+    """Return ``text`` with a four-digit integer part grouped (house rule), e.g. 2550 → 2.550."""
+    match = re.match(r"(-?)(\d{4})(?!\d)", text)
+    if not match:
+        return text
+    sign, digits = match.groups()
+    group = babel_numbers.get_group_symbol(locale=_locale(locale))
+    return f"{sign}{digits[0]}{group}{digits[1:]}{text[match.end():]}"
+
+
+def _format(value: Decimal, pattern: str, locale: str) -> str:
+    """Return ``value`` formatted with ``pattern`` (already rounded) and the house grouping."""
+    text = babel_numbers.format_decimal(value, format=pattern, locale=_locale(locale))
+    return _group_four(text, locale)
+
+
+def integer(n: int, *, locale: str) -> str:
+    """Return a whole number with the locale's grouping.
+
+    >>> integer(14971, locale="en"), integer(2550, locale="es"), integer(14971, locale="es_PE")
+    ('14,971', '2.550', '14,971')
+    """
+    base = _locale(locale).decimal_formats[None].pattern
+    return _format(Decimal(int(n)), _pattern(base, 0, trim=False), locale)
+
+
+def decimal(x: float, *, locale: str, digits: int, trim: bool = False) -> str:
+    """Return ``x`` rounded half-up to ``digits`` decimals; ``trim`` drops trailing zeros.
+
+    >>> decimal(1.005, locale="en", digits=2), decimal(66.80, locale="es", digits=2, trim=True)
+    ('1.01', '66,8')
+    """
+    base = _locale(locale).decimal_formats[None].pattern
+    return _format(_half_up(x, digits), _pattern(base, digits, trim=trim), locale)
+
+
+def _scale_word(locale: str, exponent: int, shown: Decimal) -> str:
+    """Return the CLDR long compact word for 10**exponent agreeing with ``shown``."""
+    loc = _locale(locale)
+    forms = loc.compact_decimal_formats["long"]
+    form = loc.plural_form(shown)
+    patterns = forms.get(form, forms["other"])
+    return patterns[str(10 ** exponent)].pattern.replace("0", "").strip()
+
+
+def compact(n: int, *, locale: str, digits: int = 2) -> tuple[str, str]:
+    """Return (number, scale word) for a large figure, at most ``digits`` decimals, zeros trimmed.
+
+    >>> compact(1_540_000, locale="en"), compact(1_540_000, locale="es")
+    (('1.54', 'million'), ('1,54', 'millones'))
+    >>> compact(2_500_000_000, locale="es"), compact(999_999, locale="en")
+    (('2.500', 'millones'), ('999,999', ''))
+    """
+    scales = _SCALES.get(_language(locale), _DEFAULT_SCALES)
+    if abs(n) < 10 ** scales[0]:
+        return integer(n, locale=locale), ""
+    exponent = scales[0]
+    for candidate in scales:
+        if abs(_half_up(Decimal(n).scaleb(-candidate), digits)) >= 1:
+            exponent = candidate
+    shown = _half_up(Decimal(n).scaleb(-exponent), digits)
+    if shown == shown.to_integral_value():
+        shown = shown.to_integral_value()
+    text = decimal(shown, locale=locale, digits=digits, trim=True)
+    return text, _scale_word(locale, exponent, shown)
+
+
+def percent(ratio: float, *, locale: str, digits: int = 0) -> str:
+    """Return a ratio (0.21) as a percentage, rounded half-up.
+
+    >>> percent(0.215, locale="en"), percent(0.21, locale="es"), percent(0.21, locale="es_PE")
+    ('22%', '21\\xa0%', '21%')
+    """
+    base = _locale(locale).percent_formats[None].pattern
+    value = _half_up(Decimal(str(ratio)) * 100, digits) / 100
+    text = babel_numbers.format_percent(
+        value, format=_pattern(base, digits, trim=False), locale=_locale(locale))
+    return _group_four(text, locale)
+
+
+def _date_locale(locale: str) -> Locale:
+    """Return the locale used for dates (house rule: UN-style English)."""
+    return _locale(_DATE_LOCALE.get(_language(locale), locale))
+
+
+def month_year(year: int, month: int, *, locale: str) -> str:
+    """Return a month and year.
+
+    >>> month_year(2023, 11, locale="en"), month_year(2023, 11, locale="es")
+    ('November 2023', 'noviembre de 2023')
+    >>> month_year(2023, 9, locale="es_PE")
+    'setiembre de 2023'
+    """
+    day = datetime.date(year, month, 1)
+    return babel_dates.format_skeleton("yMMMM", day, locale=_date_locale(locale))
+
+
+def _month_name(month: int, locale: str) -> str:
+    """Return a month's name in the format (not stand-alone) context, as used in a range."""
+    day = datetime.date(2000, month, 1)
+    return babel_dates.format_date(day, "MMMM", locale=_date_locale(locale))
+
+
+def month_range(start: tuple[int, int], end: tuple[int, int], *, locale: str) -> str:
+    """Return a range of months given as (year, month) pairs.
+
+    >>> month_range((2024, 1), (2024, 2), locale="en"), month_range((2024, 1), (2024, 2), locale="es")
+    ('January–February 2024', 'enero–febrero de 2024')
+    >>> month_range((2023, 12), (2024, 1), locale="es")
+    'diciembre de 2023 a enero de 2024'
+    """
+    if end < start:
+        raise ValueError(f"month range ends before it starts: {start} > {end}")
+    if start == end:
+        return month_year(*start, locale=locale)
+    if start[0] == end[0]:
+        return f"{_month_name(start[1], locale)}{_DASH}{month_year(*end, locale=locale)}"
+    join = _YEAR_RANGE_JOIN.get(_language(locale), _DASH)
+    return f"{month_year(*start, locale=locale)}{join}{month_year(*end, locale=locale)}"
+
+
+def day_month(d: datetime.date, *, locale: str) -> str:
+    """Return day and month.
+
+    >>> day_month(datetime.date(2023, 11, 15), locale="en"), day_month(datetime.date(2023, 11, 15), locale="es")
+    ('15 November', '15 de noviembre')
+    """
+    return babel_dates.format_skeleton("MMMMd", d, locale=_date_locale(locale))
+
+
+def full_date(d: datetime.date, *, locale: str) -> str:
+    """Return day, month and year (UN style in English).
+
+    >>> full_date(datetime.date(2023, 12, 5), locale="en"), full_date(datetime.date(2023, 12, 5), locale="es")
+    ('5 December 2023', '5 de diciembre de 2023')
+    """
+    return babel_dates.format_skeleton("yMMMMd", d, locale=_date_locale(locale))
+
+
+def country_name(alpha3: str, *, locale: str) -> str:
+    """Return a country's name from its ISO 3166 alpha-3 code.
+
+    >>> country_name("PER", locale="en"), country_name("PER", locale="es")
+    ('Peru', 'Perú')
+    """
+    country = pycountry.countries.get(alpha_3=alpha3.upper())
+    if country is None:
+        raise ValueError(f"unknown ISO 3166 alpha-3 country code {alpha3!r}")
+    return _locale(locale).territories[country.alpha_2]
+
+
+def parse_integer(text: str, *, locale: str) -> int | None:
+    """Return the whole number written in ``text`` (inverse of :func:`integer`), or None.
+
+    Groups must be of three digits, separated by the locale's group symbol or a space.
+
+    >>> parse_integer("14.971", locale="es"), parse_integer("14,971", locale="en")
+    (14971, 14971)
+    >>> parse_integer("2\u00a0550", locale="es"), parse_integer("14,971", locale="es")
+    (2550, None)
+    """
+    group = re.escape(babel_numbers.get_group_symbol(locale=_locale(locale)))
+    seps = f"[{group}{_SPACES}]"
+    match = re.fullmatch(rf"([-\u2212]?)(\d{{1,3}}(?:({seps})\d{{3}}(?:\3\d{{3}})*)?|\d+)", text.strip())
+    if not match:
+        return None
+    value = int(re.sub(r"\D", "", match.group(2)))
+    return -value if match.group(1) else value
