@@ -1,0 +1,115 @@
+"""Language-neutral content: aggregated facts and the content plan.
+
+:mod:`nlg.aggregate` produces :class:`Facts`; :mod:`nlg.select` and
+:mod:`nlg.plan` turn them into a :class:`ContentPlan` whose every figure and
+hedge is decided once, so English and Spanish realise the same decisions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nlg.model import Hedge, Measure, PopType, Problem, SourceRef
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One indicator (optionally one known activity of it) aggregated over the period.
+
+    ``value`` is the figure the entry narrates (per ``measure``); ``by_admin1``
+    keeps the same figure per admin1, sorted by name.
+    """
+
+    key: str                      # stable id, e.g. "EDU/RE-ED1" or "WSH/RE-WA4/newborn_kits"
+    sector: str                   # sector code (sub-sector code for Protection sub-sectors)
+    entry: str                    # phrasebank entry id ("" for an unknown indicator)
+    activity: str                 # phrasebank activity id ("" for the indicator as a whole)
+    measure: Measure
+    value: int
+    by_admin1: tuple[tuple[str, int], ...]
+    population: tuple[tuple[PopType, int], ...]
+    people_new: int
+    people_monthly: int
+    partners: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+    label: str = ""               # indicator text as written in the export (unknown entries)
+    previous: int | None = None   # same figure in the previous period, when known
+
+    @property
+    def admin1s(self) -> tuple[str, ...]:
+        """Return the admin1 names with a non-zero value."""
+        return tuple(a for a, v in self.by_admin1 if v)
+
+
+@dataclass(frozen=True)
+class SectorTotal:
+    """People reached in a top-level sector (the people-reached table)."""
+
+    sector: str
+    value: int
+    computed: int
+    overridden: bool
+    rows: int
+    partners: int
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything aggregated from the data for one report."""
+
+    facts: tuple[Fact, ...]
+    sector_totals: tuple[SectorTotal, ...]
+    people_assisted: int | None       # computed intersector figure (None without data)
+    warnings: tuple[Problem, ...] = ()
+    unknown_sectors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure as it will be shown: true value, shown value and the relation."""
+
+    value: int
+    shown: int
+    hedge: Hedge
+
+
+@dataclass(frozen=True)
+class Message:
+    """One sentence to realise: a phrasebank entry with its slots decided."""
+
+    fact: str                     # Fact.key
+    entry: str                    # phrasebank entry id, or a generic frame id
+    form: str                     # "main" or "follow"
+    variant: int                  # aligned variant index (same in EN and ES)
+    quantity: Quantity
+    noun: str                     # lexicon key of the counted noun
+    group: str                    # lexicon key of the population noun
+    places: tuple[str, ...]       # admin1 names shown ("" tuple: national statement)
+    region_count: int             # number of admin1s with activity
+    activity: str = ""            # phrasebank activity id refining the sentence
+    label: str = ""               # original indicator wording (unknown entries)
+    label_lang: str = ""          # language of that wording ("en"/"es"/"")
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """A generated bullet: a main message and follow-up sentences."""
+
+    key: str
+    sector: str
+    messages: tuple[Message, ...]
+    review: str = ""              # why a human must look at it ("" when fine)
+
+
+@dataclass(frozen=True)
+class SectorPlan:
+    sector: str                   # top-level sector code
+    bullets: tuple[Bullet, ...]
+
+
+@dataclass(frozen=True)
+class ContentPlan:
+    """The whole report's content, language-neutral."""
+
+    sectors: tuple[SectorPlan, ...]
+    people_assisted: Quantity | None
+    notes: tuple[str, ...] = field(default_factory=tuple)

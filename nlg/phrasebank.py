@@ -1,0 +1,201 @@
+"""Load the phrasebanks (all wording, as YAML data) into frozen objects.
+
+Layout (see phrasebanks/README.md)::
+
+    phrasebanks/sectors.yaml       sectors: codes, names in both languages, export aliases
+    phrasebanks/indicators.yaml    language-neutral entries: sector, measure, precision ...
+    phrasebanks/activities.yaml    known activities (by alias) that refine a bullet
+    phrasebanks/<lang>/lexicon.yaml    nouns (gender, irregular plurals), verbs, acronyms
+    phrasebanks/<lang>/sentences.yaml  sentence templates per entry and activity
+    phrasebanks/<lang>/report.yaml     labels, frames, hedge words of the document
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from nlg.errors import PhrasebankError, error
+from nlg.lang.base import Noun
+from nlg.model import Lang, Measure, Precision
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def default_dir() -> Path:
+    """Return the phrasebank folder: inside the installed package, else the checkout's."""
+    installed = PACKAGE_DIR / "phrasebanks"
+    return installed if installed.is_dir() else PACKAGE_DIR.parent / "phrasebanks"
+
+
+@dataclass(frozen=True)
+class SectorDef:
+    code: str
+    names: Mapping[str, str]          # lang -> full name (headings)
+    short: Mapping[str, str]          # lang -> short name (table headers)
+    aliases: tuple[str, ...]
+    parent: str = ""
+    sensitive: bool = False
+    order: int = 0
+
+    @property
+    def top(self) -> str:
+        """Return the top-level sector code (the parent for sub-sectors)."""
+        return self.parent or self.code
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A language-neutral indicator entry."""
+
+    id: str
+    sector: str
+    kind: str                         # direct | capacity | mechanism | infrastructure | other
+    measure: Measure
+    precision: Precision
+    noun: str                         # lexicon key of what is counted
+    group: str = "refugees_migrants"  # lexicon key of the people served
+    priority: int = 0
+    follows: str = ""                 # entry id this one follows as a second sentence
+    texts: tuple[str, ...] = ()       # official wordings (EN/ES) for recognition
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActivityDef:
+    id: str
+    entry: str                        # entry id it refines
+    noun: str
+    aliases: tuple[str, ...]
+    priority: int = 0
+
+
+@dataclass(frozen=True)
+class LangBank:
+    """Everything worded in one language."""
+
+    lang: Lang
+    sentences: Mapping[str, Mapping[str, tuple[str, ...]]]   # entry/activity -> form -> variants
+    frames: Mapping[str, tuple[str, ...]]
+    hedges: Mapping[str, tuple[str, ...]]
+    labels: Mapping[str, str]
+    nouns: Mapping[str, Noun]
+    noun_populations: Mapping[str, Mapping[str, str]]         # noun -> pop type -> noun
+    inclusive: Mapping[str, Noun]                            # noun key -> inclusive form
+    verbs: Mapping[str, str]                                 # plural form -> singular form
+    acronyms: Mapping[str, str]                              # short -> spelled out
+    stopwords: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Phrasebank:
+    root: Path
+    sectors: Mapping[str, SectorDef]
+    entries: Mapping[str, Entry]
+    activities: Mapping[str, ActivityDef]
+    langs: Mapping[Lang, LangBank] = field(default_factory=dict)
+
+    def sector(self, code: str) -> SectorDef:
+        """Return the sector definition for ``code``."""
+        return self.sectors[code]
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PhrasebankError(problems=[error("E301", "phrasebank file missing", file=str(path))]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise PhrasebankError(problems=[error(
+            "E302", f"invalid YAML: {getattr(exc, 'problem', exc)}", file=str(path),
+            row=mark.line + 1 if mark else None)]) from None
+    if not isinstance(data, dict):
+        raise PhrasebankError(problems=[error("E303", "expected a mapping at the top", file=str(path))])
+    return data
+
+
+def _tuple(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(str(v) for v in value) if isinstance(value, list) else (str(value),)
+
+
+def _sectors(data: dict) -> dict[str, SectorDef]:
+    out = {}
+    for order, (code, d) in enumerate(data["sectors"].items()):
+        out[code] = SectorDef(
+            code=code, names=MappingProxyType({"en": d["en"], "es": d["es"]}),
+            short=MappingProxyType({"en": d.get("short_en", d["en"]), "es": d.get("short_es", d["es"])}),
+            aliases=_tuple(d.get("aliases")), parent=d.get("parent", ""),
+            sensitive=bool(d.get("sensitive", False)), order=order)
+    return out
+
+
+def _entries(data: dict) -> dict[str, Entry]:
+    out = {}
+    for eid, d in data["indicators"].items():
+        out[eid] = Entry(
+            id=eid, sector=d["sector"], kind=d.get("kind", "direct"),
+            measure=Measure(d.get("measure", "people_monthly")),
+            precision=Precision(d.get("precision", "approximate")),
+            noun=d.get("noun", "refugees_migrants"), group=d.get("group", "refugees_migrants"),
+            priority=int(d.get("priority", 0)), follows=d.get("follows", ""),
+            texts=_tuple(d.get("texts")), aliases=_tuple(d.get("aliases")))
+    return out
+
+
+def _activities(data: dict) -> dict[str, ActivityDef]:
+    return {aid: ActivityDef(id=aid, entry=d["entry"], noun=d["noun"],
+                             aliases=_tuple(d.get("aliases")), priority=int(d.get("priority", 0)))
+            for aid, d in (data.get("activities") or {}).items()}
+
+
+def _noun(d: dict) -> Noun:
+    return Noun(singular=d["sg"], plural=d.get("pl", ""), gender=d.get("gender", ""),
+                stressed_a=bool(d.get("stressed_a", False)))
+
+
+def _lang_bank(root: Path, lang: Lang) -> LangBank:
+    lex = _read(root / lang.value / "lexicon.yaml")
+    sen = _read(root / lang.value / "sentences.yaml")
+    rep = _read(root / lang.value / "report.yaml")
+    nouns = lex.get("nouns") or {}
+    return LangBank(
+        lang=lang,
+        sentences=MappingProxyType({k: MappingProxyType({f: _tuple(v) for f, v in forms.items()})
+                                    for k, forms in sen.items()}),
+        frames=MappingProxyType({k: _tuple(v) for k, v in (rep.get("frames") or {}).items()}),
+        hedges=MappingProxyType({k: _tuple(v) for k, v in (rep.get("hedges") or {}).items()}),
+        labels=MappingProxyType({k: str(v) for k, v in (rep.get("labels") or {}).items()}),
+        nouns=MappingProxyType({k: _noun(d) for k, d in nouns.items()}),
+        noun_populations=MappingProxyType({k: MappingProxyType(d.get("populations") or {})
+                                           for k, d in nouns.items()}),
+        inclusive=MappingProxyType({k: _noun(d["inclusive"]) for k, d in nouns.items()
+                                    if d.get("inclusive")}),
+        verbs=MappingProxyType({str(k): str(v) for k, v in (lex.get("verbs") or {}).items()}),
+        acronyms=MappingProxyType({str(k): str(v) for k, v in (lex.get("acronyms") or {}).items()}),
+        stopwords=frozenset(_tuple(lex.get("stopwords"))),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def load(root: Path | None = None) -> Phrasebank:
+    """Return the phrasebank at ``root`` (default: the shipped one), cached."""
+    root = Path(root) if root else default_dir()
+    try:
+        return Phrasebank(
+            root=root,
+            sectors=MappingProxyType(_sectors(_read(root / "sectors.yaml"))),
+            entries=MappingProxyType(_entries(_read(root / "indicators.yaml"))),
+            activities=MappingProxyType(_activities(_read(root / "activities.yaml"))),
+            langs=MappingProxyType({lang: _lang_bank(root, lang) for lang in Lang}),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PhrasebankError(problems=[error(
+            "E304", f"malformed phrasebank entry: {exc}", file=str(root),
+            hint="run 'sitrep phrasebank lint' for details")]) from None
