@@ -1,0 +1,275 @@
+"""Lay a :class:`~nlg.doc.RealisedReport` out as a Word document.
+
+All formatting comes from the template's named styles; this module only picks
+style names, adds no wording of its own (labels come from ``report.labels``) and
+sets geometry that depends on data (column widths, bar lengths).
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from docx.shared import Length, Twips
+from docx.table import Table as DocxTable, _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from nlg import docx_xml
+from nlg.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, Span, Table
+from nlg.errors import TemplateError, error
+
+DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "templates" / "default.docx"
+AUTHOR, INITIALS = "sitrep-nlg", "SN"
+LABEL_KEYS = ("situation", "response", "people_reached", "coordination", "contacts", "published")
+_P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
+REQUIRED_STYLES: dict[str, WD_STYLE_TYPE] = {
+    "Normal": _P, "Heading 1": _P, "Heading 2": _P, "List Bullet": _P, "Caption": _P,
+    "Sitrep Title": _P, "Sitrep Subtitle": _P, "Key Figure Value": _P, "Key Figure Label": _P,
+    "Funding Headline": _P, "Bar Fill": _P, "Bar Rest": _P, "Sitrep Note": _P,
+    "Sitrep Partners": _P, "Sitrep Table Header": _P, "Sitrep Table Value": _P,
+    "Hyperlink": _C, "Sitrep Key Figures": _T, "Sitrep Bar": _T, "Sitrep Table": _T,
+}
+_TEMPLATE_CT = b"wordprocessingml.template.main+xml"
+_DOCUMENT_CT = b"wordprocessingml.document.main+xml"
+_TEMPLATE_HINT = ("add the style to your template, or start from the shipped one "
+                  "(`sitrep template > org.docx`)")
+_MIN_BAR = 40  # twips: a bar cell narrower than this is left out
+
+
+def build(report: RealisedReport, *, template: Path | None = None,
+          comments: bool = True) -> Document:
+    """Return the report laid out in a new document based on ``template``."""
+    labels = {key: report.labels[key] for key in LABEL_KEYS}
+    document = load_template(Path(template) if template else DEFAULT_TEMPLATE)
+    docx_xml.set_language(document, report.language_tag)
+    writer = _Writer(document, comments)
+    writer.title(report, labels["published"])
+    writer.key_figures(report.key_figures, report.funding)
+    writer.section(labels["situation"], report.situation, "List Bullet")
+    if report.sectors:
+        writer.heading(labels["response"], 1)
+        for sector in report.sectors:
+            writer.section(sector.heading, sector.bullets, "List Bullet", level=2)
+    writer.people_reached(labels["people_reached"], report.people_reached)
+    writer.section(labels["coordination"], report.coordination, "Normal")
+    if report.partners:
+        writer.heading(report.partners_heading, 1)
+        writer.plain(" | ".join(report.partners), "Sitrep Partners")
+    writer.section(labels["contacts"], report.contacts, "Sitrep Note")
+    for footnote in report.footnotes:
+        writer.plain(footnote, "Sitrep Note")
+    return document
+
+
+def load_template(path: Path) -> Document:
+    """Return the template (.docx or .dotx) as an empty document with all required styles."""
+    try:
+        data = path.read_bytes()
+        document = docx.Document(io.BytesIO(_as_document(data)))
+    except (OSError, zipfile.BadZipFile, ValueError, KeyError) as exc:
+        raise TemplateError(problems=[error(
+            "E401", f"cannot open the Word template ({exc})", file=str(path),
+            hint="give a .docx or .dotx file saved by Word or LibreOffice")]) from exc
+    docx_xml.clear_body(document)
+    docx_xml.strip_rsids(document)
+    _check_styles(document, path)
+    return document
+
+
+def _as_document(data: bytes) -> bytes:
+    """Return the package with a template main part relabelled as a document."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    types = source.read("[Content_Types].xml")
+    if _TEMPLATE_CT not in types:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            blob = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                blob = types.replace(_TEMPLATE_CT, _DOCUMENT_CT)
+            target.writestr(info, blob)
+    return out.getvalue()
+
+
+def _check_styles(document: Document, path: Path) -> None:
+    """Return when every required style exists with the right type; else raise TemplateError."""
+    problems = []
+    for name, kind in REQUIRED_STYLES.items():
+        if name not in document.styles:
+            problems.append(error("E402", f"style {name!r} is missing", file=str(path),
+                                  hint=_TEMPLATE_HINT))
+        elif document.styles[name].type != kind:
+            problems.append(error("E403", f"style {name!r} must be a {kind.name.lower()} style",
+                                  file=str(path), value=document.styles[name].type.name.lower(),
+                                  hint=_TEMPLATE_HINT))
+    if problems:
+        names = ", ".join(repr(p.message.split("'")[1]) for p in problems)
+        raise TemplateError(f"{path.name}: the template lacks styles the report needs: {names} "
+                            f"(hint: {_TEMPLATE_HINT})", problems=problems)
+
+
+class _Writer:
+    """Appends report parts to a document; keeps comment and bookmark bookkeeping."""
+
+    def __init__(self, document: Document, comments: bool):
+        self.document = document
+        self.comments = comments
+        self.bookmark_id = 0
+        section = document.sections[-1]
+        self.width = section.page_width - section.left_margin - section.right_margin
+
+    def heading(self, text: str, level: int) -> None:
+        """Return after adding a heading."""
+        self.document.add_paragraph(text, style=f"Heading {level}")
+
+    def plain(self, text: str, style: str) -> DocxParagraph:
+        """Return a new body paragraph holding plain ``text``."""
+        return self.document.add_paragraph(text, style=style)
+
+    def section(self, heading: str, paragraphs: tuple[Paragraph, ...], style: str,
+                *, level: int = 1) -> None:
+        """Return after adding a heading and its paragraphs (nothing when there are none)."""
+        if not paragraphs:
+            return
+        self.heading(heading, level)
+        for paragraph in paragraphs:
+            self.fill(self.document.add_paragraph(style=style), paragraph)
+
+    def fill(self, target: DocxParagraph, paragraph: Paragraph) -> None:
+        """Return after writing ``paragraph``'s spans, bookmark and comment into ``target``."""
+        _spans(target, paragraph.spans)
+        if paragraph.key:
+            docx_xml.add_bookmark(target, docx_xml.bookmark_name(paragraph.key), self.bookmark_id)
+            self.bookmark_id += 1
+        self.comment(target, paragraph.comment, paragraph.review)
+
+    def comment(self, target: DocxParagraph, text: str, review: str = "") -> None:
+        """Return after anchoring a comment (and review highlight) on ``target`` if asked."""
+        if not self.comments or not (text or review):
+            return
+        body = "\n".join(t for t in (f"REVIEW: {review}" if review else "", text) if t)
+        if review:
+            docx_xml.highlight(target)
+        docx_xml.anchor_comment(self.document, target, body, author=AUTHOR, initials=INITIALS)
+
+    def title(self, report: RealisedReport, published_label: str) -> None:
+        """Return after adding the title band: country, subtitle, publication date."""
+        self.plain(report.title, "Sitrep Title")
+        self.plain(report.subtitle, "Sitrep Subtitle")
+        if report.published:
+            self.plain(f"{published_label} {report.published}", "Sitrep Subtitle")
+
+    def key_figures(self, figures: tuple[KeyFigure, ...], funding: FundingBlock | None) -> None:
+        """Return after adding the row of key figures, funding last."""
+        count = len(figures) + (funding is not None)
+        if not count:
+            return
+        table = self._table(1, [self.width // count] * count, "Sitrep Key Figures")
+        cells = table.rows[0].cells
+        for cell, figure in zip(cells, figures):
+            value = _first(cell, "Key Figure Value")
+            value.add_run(figure.value)
+            self.comment(value, figure.comment)
+            label = cell.add_paragraph(figure.label, style="Key Figure Label")
+            if figure.note:
+                label.add_run((" " if figure.note[0].isalnum() else "") + figure.note)
+        if funding is not None:
+            self._funding(cells[-1], funding)
+
+    def _funding(self, cell: _Cell, funding: FundingBlock) -> None:
+        """Return after filling ``cell`` with the funding headline, bar, detail and source."""
+        headline = _first(cell, "Funding Headline")
+        headline.add_run(funding.headline)
+        self.comment(headline, funding.comment)
+        inner = cell.width - 2 * _side_margin(self.document, "Sitrep Key Figures")
+        ratio = min(max(funding.ratio, 0.0), 1.0)
+        funded = round(inner * ratio)
+        parts = [(w, s) for w, s in ((funded, "Bar Fill"), (inner - funded, "Bar Rest"))
+                 if w >= _MIN_BAR]
+        bar = cell.add_table(1, len(parts))
+        _shape(bar, [w for w, _ in parts], "Sitrep Bar")
+        for bar_cell, (_, style) in zip(bar.rows[0].cells, parts):
+            bar_cell.paragraphs[0].style = style
+        detail = cell.paragraphs[-1]
+        detail.style = "Key Figure Label"
+        detail.add_run(funding.detail)
+        cell.add_paragraph(funding.source, style="Sitrep Note")
+
+    def people_reached(self, heading: str, table: Table) -> None:
+        """Return after adding the people-reached table: headers, values and bars."""
+        if not table.headers:
+            return
+        self.heading(heading, 1)
+        if table.caption:
+            self.plain(table.caption, "Caption")
+        first = self.width * 3 // 20
+        rest = (self.width - first) // len(table.headers)
+        grid = self._table(3, [first] + [rest] * len(table.headers), "Sitrep Table")
+        header, values, bars = (row.cells for row in grid.rows)
+        _first(values[0], "Sitrep Table Header").add_run(table.row_label)
+        _first(header[0], "Sitrep Table Header")
+        inner = rest - 2 * _side_margin(self.document, "Sitrep Table")
+        top = max(table.values, default=0)
+        for i, name in enumerate(table.headers, start=1):
+            _first(header[i], "Sitrep Table Header").add_run(name)
+            cell = _first(values[i], "Sitrep Table Value")
+            cell.add_run(table.cells[i - 1])
+            self.comment(cell, table.comments[i - 1])
+            _bar(bars[i], table.values[i - 1], top, inner)
+        if table.note:
+            self.plain(table.note, "Sitrep Note")
+
+    def _table(self, rows: int, widths: list[int], style: str) -> DocxTable:
+        """Return a new fixed-layout body table with ``widths`` (EMU) and ``style``."""
+        table = self.document.add_table(rows=rows, cols=len(widths))
+        _shape(table, widths, style)
+        return table
+
+
+def _spans(target: DocxParagraph, spans: tuple[Span, ...]) -> None:
+    """Return after writing ``spans`` as runs (bold) and hyperlinks into ``target``."""
+    for span in spans:
+        if span.link:
+            docx_xml.add_hyperlink(target, span.text, span.link, bold=span.bold)
+        else:
+            docx_xml.add_text(target, span.text, bold=span.bold)
+
+
+def _first(cell: _Cell, style: str) -> DocxParagraph:
+    """Return the cell's first (empty) paragraph set to ``style``."""
+    paragraph = cell.paragraphs[0]
+    paragraph.style = style
+    return paragraph
+
+
+def _shape(table: DocxTable, widths: list[int], style: str) -> None:
+    """Return after giving ``table`` its style, fixed layout and column widths."""
+    table.style = style
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = Length(width)
+        for cell in column.cells:
+            cell.width = Length(width)
+
+
+def _bar(cell: _Cell, value: int, top: int, inner: int) -> None:
+    """Return after drawing a bar of ``value``/``top`` of the cell width (nothing for 0)."""
+    paragraph = cell.paragraphs[0]
+    if value <= 0 or top <= 0:
+        paragraph.style = "Sitrep Note"
+        return
+    paragraph.style = "Bar Fill"
+    paragraph.paragraph_format.right_indent = Length(round(inner * (1 - value / top)))
+
+
+def _side_margin(document: Document, style: str) -> int:
+    """Return the left cell margin (EMU) a table style sets, Word's 0.19 cm by default."""
+    margin = document.styles[style].element.find(
+        f"{qn('w:tblPr')}/{qn('w:tblCellMar')}/{qn('w:left')}")
+    twips = int(margin.get(qn("w:w"))) if margin is not None else 108
+    return Twips(twips)

@@ -1,0 +1,203 @@
+"""Save .docx files atomically and byte-for-byte reproducibly; read back the embedded data.
+
+The embedded data (facts and content plan as JSON, for ``sitrep check``) lives in a
+custom XML part (``customXml/itemN.xml`` plus its ``itemProps``), which Word and
+LibreOffice keep. The same part stores the sha256 of ``word/document.xml`` as
+generated, so :func:`is_edited` can tell whether a reviewer has changed the file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+
+from nlg import docx_xml
+from nlg.doc import RealisedReport
+from nlg.errors import OutputError, error
+
+DOCUMENT_XML = "word/document.xml"
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_FIRST = ("[Content_Types].xml", "_rels/.rels", DOCUMENT_XML)
+_LOCKED_HINT = "close it in Word and run again"
+
+
+@dataclass(frozen=True)
+class CoreInfo:
+    """Core document properties; ``created`` comes from the report, never the clock."""
+
+    title: str
+    subject: str
+    author: str
+    language: str          # proofing language tag, e.g. "es-ES"
+    created: dt.datetime   # naive values are taken as UTC
+
+    @classmethod
+    def from_report(cls, report: RealisedReport, *, created: dt.datetime,
+                    author: str = "sitrep-nlg") -> CoreInfo:
+        """Return the core properties for ``report``."""
+        return cls(title=report.doc_title, subject=report.subtitle, author=author,
+                   language=report.language_tag, created=created)
+
+
+def save(document: Document, path: Path, *, embedded: str, core: CoreInfo) -> str:
+    """Return the sha256 of word/document.xml after writing ``document`` to ``path``.
+
+    The write is atomic (temp file in the same folder, fsync, rename) and the
+    bytes depend only on the inputs.
+    """
+    path = Path(path)
+    json.loads(embedded)  # fail early on invalid JSON rather than store it
+    set_core(document, core)
+    digest = hashlib.sha256(document.part.blob).hexdigest()
+    _store_embedded(document, docx_xml.embedded_xml(embedded, digest))
+    data = to_bytes(document)
+    _check_hash(data, digest)
+    write_atomic(path, data)
+    return digest
+
+
+def to_bytes(document: Document) -> bytes:
+    """Return ``document`` as a .docx with fixed entry order, timestamps and compression."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source:
+        entries = {name: source.read(name) for name in source.namelist()}
+    names = [n for n in _FIRST if n in entries] + sorted(set(entries) - set(_FIRST))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            target.writestr(info, entries[name], compresslevel=6)
+    return out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Return after replacing ``path`` with ``data`` in one step; never leave a temp file."""
+    path = Path(path)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except PermissionError as exc:
+        raise _locked(path, exc) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except PermissionError as exc:
+        raise _locked(path, exc) from exc
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+def _locked(path: Path, exc: OSError) -> OutputError:
+    """Return the error for an output that cannot be replaced (open in Word, read-only)."""
+    problem = error("E501", f"cannot write {path.name}: {exc.strerror or exc}",
+                    file=str(path), hint=_LOCKED_HINT)
+    return OutputError(problems=[problem])
+
+
+def read_embedded(path: Path) -> dict | None:
+    """Return the embedded JSON (plus key ``document_hash``), or None when there is none."""
+    with _open_zip(path) as archive:
+        for name in sorted(archive.namelist()):
+            if name.startswith("customXml/item") and not name.startswith("customXml/itemProps"):
+                found = docx_xml.parse_embedded(archive.read(name))
+                if found is not None:
+                    return _decode(path, *found)
+    return None
+
+
+def _decode(path: Path, text: str, digest: str) -> dict:
+    """Return the parsed embedded JSON with its stored hash."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise OutputError(problems=[error(
+            "E502", f"the embedded data is not valid JSON ({exc.msg})", file=str(path),
+            hint="regenerate the report")]) from exc
+    if not isinstance(data, dict):
+        data = {"data": data}
+    return {**data, "document_hash": digest}
+
+
+def current_hash(path: Path) -> str:
+    """Return the sha256 of the file's word/document.xml as it is now."""
+    with _open_zip(path) as archive:
+        return hashlib.sha256(archive.read(DOCUMENT_XML)).hexdigest()
+
+
+def is_edited(path: Path) -> bool:
+    """Return True unless the file is ours and its body is unchanged since generation."""
+    stored = read_embedded(path)
+    if stored is None:
+        return True
+    return stored["document_hash"] != current_hash(path)
+
+
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    """Return the .docx opened as a zip archive, or raise OutputError."""
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, KeyError) as exc:
+        raise OutputError(problems=[error(
+            "E503", "not a Word .docx file", file=str(path),
+            hint="check the path; only .docx files written by sitrep can be read")]) from exc
+
+
+def set_core(document: Document, core: CoreInfo) -> None:
+    """Return after replacing all core properties with ``core``."""
+    props = document.core_properties
+    element = props._element
+    for child in list(element):
+        element.remove(child)
+    created = core.created
+    if created.tzinfo is not None:
+        created = created.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    props.title = core.title
+    props.subject = core.subject
+    props.author = core.author
+    props.last_modified_by = core.author
+    props.language = core.language
+    props.created = created
+    props.modified = created
+    props.revision = 1
+
+
+def _store_embedded(document: Document, item_xml: bytes) -> None:
+    """Return after adding (or replacing) our custom XML part with ``item_xml``."""
+    main = document.part
+    for rel in list(main.rels.values()):
+        if rel.reltype == RT.CUSTOM_XML and not rel.is_external:
+            if docx_xml.parse_embedded(rel.target_part.blob) is not None:
+                main.drop_rel(rel.rId)
+    package = main.package
+    item = Part(package.next_partname("/customXml/item%d.xml"), "application/xml",
+                item_xml, package)
+    number = str(item.partname)[len("/customXml/item"):-len(".xml")]
+    props = Part(package.next_partname(f"/customXml/itemProps{number}.xml".replace(number, "%d")),
+                 docx_xml.CT_ITEM_PROPS, docx_xml.item_props_xml(), package)
+    item.relate_to(props, RT.CUSTOM_XML_PROPS)
+    main.relate_to(item, RT.CUSTOM_XML)
+
+
+def _check_hash(data: bytes, digest: str) -> None:
+    """Return after making sure the written document.xml is the one hashed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        actual = hashlib.sha256(archive.read(DOCUMENT_XML)).hexdigest()
+    if actual != digest:
+        raise AssertionError("word/document.xml changed while saving")

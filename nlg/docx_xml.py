@@ -1,0 +1,220 @@
+"""Low-level WordprocessingML helpers python-docx does not offer.
+
+Hyperlinks, comments anchored on a whole paragraph, highlight, bookmarks,
+proofing language, the PAGE field and the custom XML part holding embedded data.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+
+from docx.document import Document
+from docx.enum.text import WD_COLOR_INDEX
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
+
+EMBEDDED_NS = "urn:sitrep-nlg:embedded:1"
+CT_ITEM_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+_DS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+_ITEM_ID = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, EMBEDDED_NS)).upper() + "}"
+BOOKMARK_PREFIX = "sitrep_"
+_BOOKMARK_MAX = 40  # Word drops longer bookmark names
+
+
+def add_text(paragraph: Paragraph, text: str, *, bold: bool = False) -> Run:
+    """Return a new run with ``text`` (bold when asked) at the end of ``paragraph``."""
+    run = paragraph.add_run(text)
+    if bold:
+        run.bold = True
+    return run
+
+
+def add_hyperlink(paragraph: Paragraph, text: str, url: str, *, bold: bool = False) -> None:
+    """Return after appending an external hyperlink run styled "Hyperlink"."""
+    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink", attrs={qn("r:id"): r_id, qn("w:history"): "1"})
+    paragraph._p.append(link)
+    run = Run(OxmlElement("w:r"), paragraph)
+    link.append(run._r)
+    run.style = "Hyperlink"
+    if bold:
+        run.bold = True
+    run.text = text
+
+
+def anchor_comment(document: Document, paragraph: Paragraph, text: str,
+                   *, author: str, initials: str) -> int:
+    """Return the id of a new comment anchored on the whole of ``paragraph``."""
+    comment = document.comments.add_comment(text, author=author, initials=initials)
+    element = comment._comment_elm
+    if qn("w:date") in element.attrib:
+        del element.attrib[qn("w:date")]  # no clock in the output
+    cid = str(comment.comment_id)
+    p = paragraph._p
+    _insert_after_ppr(p, OxmlElement("w:commentRangeStart", attrs={qn("w:id"): cid}))
+    p.append(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): cid}))
+    ref = parse_xml(
+        f'<w:r xmlns:w="{_w()}"><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+        f'<w:commentReference w:id="{cid}"/></w:r>')
+    p.append(ref)
+    return comment.comment_id
+
+
+def highlight(paragraph: Paragraph, color: WD_COLOR_INDEX = WD_COLOR_INDEX.YELLOW) -> None:
+    """Return after highlighting every text run of ``paragraph`` (links included)."""
+    for r in paragraph._p.xpath(".//w:r[w:t]"):
+        Run(r, paragraph).font.highlight_color = color
+
+
+def bookmark_name(key: str) -> str:
+    """Return the Word bookmark name for a bullet key.
+
+    >>> bookmark_name("health.consultations-1")
+    'sitrep_health_consultations_1'
+    >>> len(bookmark_name("x" * 80)) <= 40
+    True
+    """
+    clean = re.sub(r"[^A-Za-z0-9_]", "_", key)
+    name = BOOKMARK_PREFIX + clean
+    if len(name) <= _BOOKMARK_MAX:
+        return name
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+    return name[: _BOOKMARK_MAX - 9] + "_" + digest
+
+
+def add_bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
+    """Return after wrapping the content of ``paragraph`` in bookmark ``name``."""
+    bid = str(bookmark_id)
+    start = OxmlElement("w:bookmarkStart", attrs={qn("w:id"): bid, qn("w:name"): name})
+    _insert_after_ppr(paragraph._p, start)
+    paragraph._p.append(OxmlElement("w:bookmarkEnd", attrs={qn("w:id"): bid}))
+
+
+def bookmarks(document: Document) -> dict[str, str]:
+    """Return our bookmark names mapped to the text of the paragraph holding each."""
+    found: dict[str, str] = {}
+    for start in document.element.body.iter(qn("w:bookmarkStart")):
+        name = start.get(qn("w:name"), "")
+        if name.startswith(BOOKMARK_PREFIX):
+            p = start.getparent()
+            found[name] = "".join(t.text or "" for t in p.iter(qn("w:t")))
+    return found
+
+
+def set_language(document: Document, tag: str) -> None:
+    """Return after tagging the document defaults and every style with proofing language ``tag``."""
+    styles = document.styles.element
+    rpr_default = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault"))
+    if rpr_default is None:
+        defaults = styles.find(qn("w:docDefaults"))
+        if defaults is None:
+            defaults = OxmlElement("w:docDefaults")
+            styles.insert(0, defaults)
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    if rpr.find(qn("w:lang")) is None:
+        rpr.append(OxmlElement("w:lang"))
+        _order_rpr(rpr)
+    for lang in styles.iter(qn("w:lang")):
+        lang.set(qn("w:val"), tag)
+    theme = document.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), tag)
+
+
+def add_page_field(paragraph: Paragraph) -> None:
+    """Return after appending a PAGE field (current page number) to ``paragraph``."""
+    for kind, instr in (("begin", None), (None, " PAGE "), ("separate", None),
+                        (None, "1"), ("end", None)):
+        run = paragraph.add_run()
+        if kind:
+            run._r.append(OxmlElement("w:fldChar", attrs={qn("w:fldCharType"): kind}))
+        elif instr == " PAGE ":
+            code = OxmlElement("w:instrText", attrs={qn("xml:space"): "preserve"})
+            code.text = instr
+            run._r.append(code)
+        else:
+            run.text = instr
+
+
+def clear_body(document: Document) -> None:
+    """Return after removing all body content except the final section properties."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def strip_rsids(document: Document) -> None:
+    """Return after removing revision-session ids from the settings part."""
+    settings = document.settings.element
+    for rsids in settings.findall(qn("w:rsids")):
+        settings.remove(rsids)
+
+
+def embedded_xml(json_text: str, digest: str) -> bytes:
+    """Return the custom XML item wrapping ``json_text`` and the document hash."""
+    root = etree.Element(f"{{{EMBEDDED_NS}}}embedded", nsmap={"sitrep": EMBEDDED_NS})
+    root.set("documentHash", digest)
+    root.set("hashAlgorithm", "sha256")
+    root.text = json_text
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def parse_embedded(blob: bytes) -> tuple[str, str] | None:
+    """Return (json text, stored hash) from a custom XML item, or None when it is not ours."""
+    try:
+        root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False))
+    except etree.XMLSyntaxError:
+        return None
+    if root.tag != f"{{{EMBEDDED_NS}}}embedded":
+        return None
+    return root.text or "", root.get("documentHash", "")
+
+
+def item_props_xml() -> bytes:
+    """Return the itemProps part for our custom XML item (fixed item id)."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<ds:datastoreItem ds:itemID="{_ITEM_ID}" xmlns:ds="{_DS_NS}">'
+        f'<ds:schemaRefs><ds:schemaRef ds:uri="{EMBEDDED_NS}"/></ds:schemaRefs>'
+        "</ds:datastoreItem>"
+    ).encode("utf-8")
+
+
+def _insert_after_ppr(p, element) -> None:
+    """Return after inserting ``element`` as the first content child of paragraph ``p``."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        p.insert(0, element)
+    else:
+        ppr.addnext(element)
+
+
+_RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike",
+              "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid",
+              "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
+              "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+              "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+
+
+def _order_rpr(rpr) -> None:
+    """Return after sorting ``rpr`` children into schema order (Word is strict about it)."""
+    rank = {qn(f"w:{n}"): i for i, n in enumerate(_RPR_ORDER)}
+    children = sorted(rpr, key=lambda c: rank.get(c.tag, len(rank)))
+    for child in children:
+        rpr.append(child)
+
+
+def _w() -> str:
+    """Return the WordprocessingML main namespace URI."""
+    return "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
