@@ -116,22 +116,25 @@ def _scale_word(locale: str, exponent: int, shown: Decimal) -> str:
     return patterns[str(10 ** exponent)].pattern.replace("0", "").strip()
 
 
-def compact(n: int, *, locale: str, digits: int = 2) -> tuple[str, str]:
+def compact(n: int | float, *, locale: str, digits: int = 2) -> tuple[str, str]:
     """Return (number, scale word) for a large figure, at most ``digits`` decimals, zeros trimmed.
+
+    Below one million the number is written in full (rounded half-up) with no scale word.
 
     >>> compact(1_540_000, locale="en"), compact(1_540_000, locale="es")
     (('1.54', 'million'), ('1,54', 'millones'))
     >>> compact(2_500_000_000, locale="es"), compact(999_999, locale="en")
     (('2.500', 'millones'), ('999,999', ''))
     """
+    value = Decimal(str(n))
     scales = _SCALES.get(_language(locale), _DEFAULT_SCALES)
-    if abs(n) < 10 ** scales[0]:
-        return integer(n, locale=locale), ""
+    if abs(value) < 10 ** scales[0]:
+        return integer(int(_half_up(value, 0)), locale=locale), ""
     exponent = scales[0]
     for candidate in scales:
-        if abs(_half_up(Decimal(n).scaleb(-candidate), digits)) >= 1:
+        if abs(_half_up(value.scaleb(-candidate), digits)) >= 1:
             exponent = candidate
-    shown = _half_up(Decimal(n).scaleb(-exponent), digits)
+    shown = _half_up(value.scaleb(-exponent), digits)
     if shown == shown.to_integral_value():
         shown = shown.to_integral_value()
     text = decimal(shown, locale=locale, digits=digits, trim=True)
