@@ -85,6 +85,7 @@ class Message:
     group: str                    # lexicon key of the population noun
     places: tuple[str, ...]       # admin1 names shown ("" tuple: national statement)
     region_count: int             # number of admin1s with activity
+    population: str = ""          # dominant PopType value, "" when none dominates
     activity: str = ""            # phrasebank activity id refining the sentence
     label: str = ""               # original indicator wording (unknown entries)
     label_lang: str = ""          # language of that wording ("en"/"es"/"")

@@ -91,7 +91,7 @@ class LangBank:
     stopwords: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Phrasebank:
     root: Path
     sectors: Mapping[str, SectorDef]

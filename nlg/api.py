@@ -1,0 +1,131 @@
+"""The Python API: run the pipeline on a report folder.
+
+    >>> from nlg.api import prepare, draft          # doctest: +SKIP
+    >>> d = prepare("samples/peru-2023-11")          # doctest: +SKIP
+    >>> result = draft("samples/peru-2023-11", "out")  # doctest: +SKIP
+
+Nothing here prints; problems are raised as :class:`~nlg.errors.SitrepError`
+or returned as warnings in the result.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nlg import phrasebank as pb
+from nlg.aggregate import aggregate
+from nlg.config import ReportConfig, load_config
+from nlg.content import ContentPlan, Facts
+from nlg.doc import RealisedReport
+from nlg.errors import ConfigError, DataError, did_you_mean, error
+from nlg.model import Dataset, Lang, Problem
+from nlg.plan import plan as make_plan
+from nlg.realise import realise
+from nlg.recognise import recogniser
+from nlg.select import select
+from nlg.serialise import SCHEMA, dumps
+
+VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Everything decided for one report, before any language is realised."""
+
+    config: ReportConfig
+    data: Dataset
+    facts: Facts
+    plan: ContentPlan
+    bank: pb.Phrasebank
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """Return the data and aggregation warnings."""
+        return self.data.warnings + self.facts.warnings
+
+    def file_name(self, lang: Lang) -> str:
+        """Return the output name, ``{country}_{period}_{lang}.docx``."""
+        return f"{self.config.country}_{self.config.period.file_label}_{lang.value}.docx"
+
+    def embedded(self) -> str:
+        """Return the JSON stored in the .docx for `sitrep check`."""
+        return dumps({"schema": SCHEMA, "version": VERSION,
+                      "report": {"country": self.config.country, "period": self.config.period.label,
+                                 "folder": self.config.folder.name},
+                      "facts": self.facts, "plan": self.plan})
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    lang: Lang
+    backup: Path | None = None
+    review: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    draft: Draft
+    outputs: tuple[Written, ...] = field(default_factory=tuple)
+
+
+def load_data(config: ReportConfig) -> Dataset:
+    """Return the validated 5W rows of a report (all files, every problem collected)."""
+    from nlg.load import read_table
+    from nlg.validate import validate
+
+    if not config.data:
+        raise DataError(problems=[error(
+            "E210", "no 5W file in the report folder", file=str(config.folder),
+            hint="put the .xlsx or .csv export in the folder or list it under 'data:'")])
+    tables, problems = [], []
+    for path in config.data:
+        try:
+            tables.append(read_table(path, sheet=config.sheet))
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems=problems)
+    return validate(tables, period=(config.period.first, config.period.last),
+                    country=config.country, column_map=dict(config.columns))
+
+
+def _check_sector_notes(config: ReportConfig, bank: pb.Phrasebank) -> None:
+    rec = recogniser(bank)
+    names = [n for s in bank.sectors.values() for n in (s.names["en"], s.names["es"], *s.aliases)]
+    bad = [error("E123", f"sector_notes.{name}: unknown sector" + did_you_mean(name, names),
+                 file=str(config.folder / "report.yaml"),
+                 hint="use the English sector name, e.g. Education, WASH, Protection")
+           for name in config.sector_notes if not rec.sector(name)]
+    if bad:
+        raise ConfigError(problems=bad)
+
+
+def prepare(folder: str | Path, *, phrasebanks: Path | None = None) -> Draft:
+    """Return the language-neutral draft of the report in ``folder``."""
+    config = load_config(Path(folder))
+    bank = pb.load(phrasebanks)
+    _check_sector_notes(config, bank)
+    data = load_data(config)
+    facts = aggregate(data, config, bank)
+    given = config.key_figures.get("people_assisted")
+    assisted = int(given.value) if given else facts.people_assisted
+    content = make_plan(select(facts, bank, config.style), config, bank, assisted)
+    return Draft(config, data, facts, content, bank)
+
+
+def realise_all(d: Draft, langs: Sequence[Lang] = tuple(Lang)) -> dict[Lang, RealisedReport]:
+    """Return the realised report in each language."""
+    embedded = d.embedded()
+    return {lang: realise(d.plan, d.facts, d.config, d.bank, lang, embedded=embedded)
+            for lang in langs}
+
+
+def created_time(config: ReportConfig) -> dt.datetime:
+    """Return the document's creation time: the publication date, else the period's end."""
+    if config.published:
+        return dt.datetime.combine(config.published, dt.time(12, 0))
+    year, month = config.period.end
+    return dt.datetime(year, month, 28, 12, 0)

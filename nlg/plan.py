@@ -1,0 +1,135 @@
+"""Turn selected facts into a language-neutral content plan.
+
+Every decision that both languages must share is taken here, once: the figure
+shown and its hedge, the variant of each sentence (a stable hash of seed, report
+and bullet, so adding a bullet rewords no other), the places named, and the
+dominant population type.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from nlg import hedge
+from nlg.aggregate import OTHER
+from nlg.config import ReportConfig
+from nlg.content import Bullet, ContentPlan, Fact, Message, Quantity, SectorPlan
+from nlg.model import Lang, PopType, Precision
+from nlg.phrasebank import Phrasebank
+from nlg.select import Selection
+
+DOMINANT_SHARE = 0.8
+GENERIC = {"people": "_generic_people", "output": "_generic_output"}
+
+
+def stable_index(*parts: object, n: int) -> int:
+    """Return a deterministic index in ``range(n)`` for ``parts``.
+
+    >>> stable_index(0, "PER/2023-11", "EDU/RE-ED1", n=2) == stable_index(0, "PER/2023-11", "EDU/RE-ED1", n=2)
+    True
+    """
+    digest = hashlib.sha256("|".join(map(str, parts)).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % max(n, 1)
+
+
+def plan(selection: Selection, config: ReportConfig, bank: Phrasebank,
+         people_assisted: int | None) -> ContentPlan:
+    """Return the content plan for the selected facts."""
+    report_id = f"{config.country}/{config.period.label}"
+    sectors = []
+    for top, selected in selection.sectors:
+        openings: set[str] = set()
+        bullets = []
+        for item in selected:
+            main = _message(item.main, "main", config, bank, report_id, openings)
+            follows = [_message(f, "follow", config, bank, report_id, set(), main.places)
+                       for f in item.follows]
+            review = "" if item.main.entry else "indicator not in the phrasebank"
+            bullets.append(Bullet(key=item.main.key, sector=top,
+                                  messages=(main, *follows), review=review))
+        sectors.append(SectorPlan(top, tuple(bullets)))
+    assisted = None
+    if people_assisted is not None:
+        assisted = Quantity(people_assisted, people_assisted, hedge.Hedge.EXACT)
+    return ContentPlan(tuple(sectors), assisted)
+
+
+def template_id(fact: Fact) -> str:
+    """Return the sentence key of a fact: its activity, entry, or a generic frame."""
+    if fact.activity:
+        return fact.activity
+    if fact.entry:
+        return fact.entry
+    return GENERIC["output" if fact.measure.value == "output" else "people"]
+
+
+def _variants(bank: Phrasebank, key: str, form: str) -> tuple[str, ...]:
+    forms = bank.langs[Lang.EN].sentences.get(key, {})
+    return forms.get(form) or forms.get("main") or ()
+
+
+def _choose(bank: Phrasebank, key: str, form: str, seed: tuple, openings: set[str]) -> int:
+    variants = _variants(bank, key, form)
+    n = min(len(variants), *(len(lb.sentences.get(key, {}).get(form)
+                                 or lb.sentences.get(key, {}).get("main") or ())
+                             for lb in bank.langs.values())) or 1
+    first = stable_index(*seed, n=n)
+    for step in range(n):
+        index = (first + step) % n
+        opening = variants[index].replace("{{ place }}", "")[:14] if variants else ""
+        if opening not in openings:
+            openings.add(opening)
+            return index
+    return first
+
+
+def _quantity(fact: Fact, config: ReportConfig, bank: Phrasebank) -> Quantity:
+    entry = bank.entries.get(fact.entry)
+    precision = entry.precision if entry else Precision.APPROXIMATE
+    if fact.activity:
+        precision = Precision.APPROXIMATE if precision is Precision.EXACT else precision
+    sensitive = fact.sector != OTHER and bank.sector(fact.sector).sensitive
+    s = config.style
+    return hedge.decide(fact.value, precision=precision, small_count=s.small_count,
+                        nearly_tolerance=s.nearly_tolerance, about_tolerance=s.about_tolerance,
+                        sensitive_threshold=s.sensitive_threshold if sensitive else 0)
+
+
+def _places(fact: Fact, limit: int) -> tuple[str, ...]:
+    ranked = sorted(((v, a) for a, v in fact.by_admin1 if v), key=lambda t: (-t[0], t[1]))
+    names = tuple(a for _, a in ranked)
+    return names if len(names) <= limit else ()
+
+
+def _population(fact: Fact) -> str:
+    total = sum(n for _, n in fact.population)
+    if not total:
+        return ""
+    pop, n = max(fact.population, key=lambda t: (t[1], t[0].value))
+    return pop.value if n >= DOMINANT_SHARE * total and pop is not PopType.DESTINATION else ""
+
+
+def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, report_id: str,
+             openings: set[str], main_places: tuple[str, ...] | None = None) -> Message:
+    key = template_id(fact)
+    entry = bank.entries.get(fact.entry)
+    noun = bank.activities[fact.activity].noun if fact.activity else (entry.noun if entry else "")
+    places = _places(fact, config.style.national_after)
+    if main_places is not None and set(places) == set(main_places):
+        places = ()
+    return Message(
+        fact=fact.key, entry=key, form=form,
+        variant=_choose(bank, key, form, (config.style.seed, report_id, fact.key), openings),
+        quantity=_quantity(fact, config, bank),
+        noun=noun or ("output_units" if fact.measure.value == "output" else "people"),
+        group=entry.group if entry else "refugees_migrants",
+        places=places, region_count=len(fact.admin1s),
+        population=_population(fact), activity=fact.activity, label=fact.label,
+        label_lang=_label_lang(fact.label, bank) if fact.label else "",
+    )
+
+
+def _label_lang(label: str, bank: Phrasebank) -> str:
+    words = set(label.lower().replace(",", " ").split())
+    scores = {lang.value: len(words & lb.stopwords) for lang, lb in bank.langs.items()}
+    best = max(scores, key=lambda k: (scores[k], k == "en"))
+    return best if scores[best] else ""

@@ -1,0 +1,155 @@
+"""Realise a content plan in one language: the whole :class:`RealisedReport`."""
+from __future__ import annotations
+
+import unicodedata
+
+from nlg import numfmt, textenv
+from nlg.config import Bilingual, ReportConfig
+from nlg.content import ContentPlan, Facts
+from nlg.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, SectorBlock, Span, Table
+from nlg.lang import module as lang_module
+from nlg.markup import parse
+from nlg.model import Lang
+from nlg.phrasebank import Phrasebank
+from nlg import provenance, sentences
+
+
+def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phrasebank,
+            lang: Lang, *, embedded: str = "") -> RealisedReport:
+    """Return the report realised in ``lang``."""
+    lb = bank.langs[lang]
+    w = sentences.Writer(lang, lang_module(lang), lb, bank, config,
+                         textenv.Acronyms(dict(lb.acronyms)))
+    country = numfmt.country_name(config.country, locale=w.locale)
+    period = _period(config, w.locale)
+    label = lambda key, **slots: textenv.render(lb.labels[key], slots)  # noqa: E731
+    return RealisedReport(
+        lang=lang, language_tag=w.rules.LANGUAGE_TAG,
+        title=label("title", country=country),
+        subtitle=label("subtitle", period=period),
+        doc_title=label("doc_title", country=country, period=period),
+        labels={k: label(k) for k in ("situation", "response", "people_reached", "coordination",
+                                      "contacts", "published", "funding_title", "other_sector")},
+        key_figures=_key_figures(w, config, plan, country, label),
+        funding=_funding(w, config, label),
+        situation=_drafted(w, config.situation),
+        sectors=_sectors(w, plan, facts),
+        people_reached=_table(w, facts, label),
+        coordination=_drafted(w, config.coordination),
+        partners_heading=label("partners", platform=config.platform, n=str(len(partners(config)))),
+        partners=partners(config),
+        contacts=_drafted(w, config.contacts, translate=False),
+        footnotes=(label("footnote_transit"), label("footnote_people_reached")),
+        published=numfmt.full_date(config.published, locale=w.locale) if config.published else "",
+        embedded=embedded,
+    )
+
+
+def _period(config: ReportConfig, locale: str) -> str:
+    p = config.period
+    if p.start == p.end:
+        return numfmt.month_year(*p.start, locale=locale)
+    return numfmt.month_range(p.start, p.end, locale=locale)
+
+
+def partners(config: ReportConfig) -> tuple[str, ...]:
+    """Return the partner names de-duplicated (case, accents and spaces ignored), in order."""
+    seen, out = set(), []
+    for name in config.partners:
+        key = " ".join(unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(" ".join(name.split()))
+    return tuple(out)
+
+
+def _key_figures(w, config: ReportConfig, plan: ContentPlan, country: str, label) -> tuple[KeyFigure, ...]:
+    figures = []
+    refugees = config.key_figures.get("refugees_and_migrants")
+    if refugees is not None:
+        number, scale = numfmt.compact(int(refugees.value), locale=w.locale) \
+            if refugees.value >= 1_000_000 else (numfmt.integer(int(refugees.value), locale=w.locale), "")
+        source = f": {refugees.source}" if refugees.source else ""
+        if refugees.as_of:
+            source += f", {label('as_of', date=numfmt.full_date(refugees.as_of, locale=w.locale))}"
+        figures.append(KeyFigure(label("key_refugees", country=country),
+                                 w.rules.quantity(number, scale, ""),
+                                 comment=label("comment_given", source=source)))
+    if plan.people_assisted is not None:
+        given = config.key_figures.get("people_assisted")
+        value = numfmt.integer(plan.people_assisted.shown, locale=w.locale)
+        comment = label("comment_given", source="") if given else \
+            label("comment_computed", value=value)
+        figures.append(KeyFigure(label("key_assisted"), value, comment=comment))
+    return tuple(figures)
+
+
+def _funding(w, config: ReportConfig, label) -> FundingBlock | None:
+    f = config.funding
+    if f is None:
+        return None
+    ratio = f.funded_usd / f.required_usd
+    return FundingBlock(
+        ratio=min(ratio, 1.0),
+        headline=label("funding_headline", percent=w.rules.percent(ratio, locale=w.locale)),
+        detail=label("funding_detail", funded=w.rules.money_usd(f.funded_usd, locale=w.locale),
+                     required=w.rules.money_usd(f.required_usd, locale=w.locale)),
+        source=label("source", source=f.source) if f.source else "",
+    )
+
+
+def _drafted(w, items: tuple[Bilingual, ...], *, translate: bool = True) -> tuple[Paragraph, ...]:
+    out = []
+    for item in items:
+        text, review = item.get(w.lang), ""
+        if not text:
+            text = item.en or item.es
+            review = w.bank.labels["review_missing_translation"] if translate else ""
+        out.append(Paragraph(parse(text), review=review))
+    return tuple(out)
+
+
+def _sectors(w, plan: ContentPlan, facts: Facts) -> tuple[SectorBlock, ...]:
+    by_key = {f.key: f for f in facts.facts}
+    notes = _notes_by_sector(w)
+    planned = {sp.sector: sp for sp in plan.sectors}
+    order = [c for c in w.phrasebank.sectors if c in planned or c in notes]
+    order += [c for c in planned if c not in order]
+    blocks = []
+    for code in order:
+        sp = planned.get(code)
+        bullets = [sentences.bullet(w, b, provenance.bullet_comment(w, b, by_key))
+                   for b in (sp.bullets if sp else ())]
+        bullets.extend(_drafted(w, notes.get(code, ())))
+        blocks.append(SectorBlock(code, _heading(w, code), tuple(bullets)))
+    return tuple(blocks)
+
+
+def _heading(w, code: str) -> str:
+    sector = w.phrasebank.sectors.get(code)
+    return sector.names[w.lang.value] if sector else w.bank.labels["other_sector"]
+
+
+def _notes_by_sector(w) -> dict[str, tuple[Bilingual, ...]]:
+    from nlg.recognise import recogniser
+
+    rec = recogniser(w.phrasebank)
+    out: dict[str, tuple[Bilingual, ...]] = {}
+    for name, items in w.config.sector_notes.items():
+        code = rec.sector(name)
+        top = w.phrasebank.sector(code).top if code else name
+        out[top] = out.get(top, ()) + items
+    return out
+
+
+def _table(w, facts: Facts, label) -> Table:
+    totals = facts.sector_totals
+    return Table(
+        caption=label("people_reached"),
+        row_label=label("people_reached_row"),
+        headers=tuple(w.phrasebank.sectors[t.sector].short[w.lang.value]
+                      if t.sector in w.phrasebank.sectors else label("other_sector") for t in totals),
+        cells=tuple(numfmt.integer(t.value, locale=w.locale) for t in totals),
+        values=tuple(t.value for t in totals),
+        comments=tuple(provenance.total_comment(w, t) for t in totals),
+    )

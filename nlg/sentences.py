@@ -1,0 +1,135 @@
+"""Realise the bullets of a content plan in one language.
+
+Per message: choose the sentence template (entry, form, variant from the plan),
+build the slots (place, actor, count, group, sector, label) with the language's
+rules and the locale wrapper, render it in the sandbox, then run the language's
+orthography pass over the marked-up text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+
+from nlg import numfmt, textenv
+from nlg.config import ReportConfig
+from nlg.content import Bullet, Message, Quantity
+from nlg.doc import Paragraph, Span
+from nlg.lang.base import Noun
+from nlg.markup import parse, polish
+from nlg.model import Hedge, Lang
+from nlg.phrasebank import LangBank, Phrasebank
+
+TRANSLATION_NEEDED = "translation needed"
+
+
+@dataclass
+class Writer:
+    """The per-document state of one language: rules, wording, acronyms used."""
+
+    lang: Lang
+    rules: ModuleType
+    bank: LangBank
+    phrasebank: Phrasebank
+    config: ReportConfig
+    acronyms: textenv.Acronyms
+
+    @property
+    def locale(self) -> str:
+        """Return the number locale of this language."""
+        return self.config.style.locale(self.lang)
+
+    def frame(self, name: str, index: int = 0, **slots: str) -> str:
+        """Return a document frame (phrasebank ``frames``) rendered with ``slots``."""
+        variants = self.bank.frames[name]
+        return textenv.render(variants[index % len(variants)], slots)
+
+    def noun(self, key: str, population: str = "") -> Noun:
+        """Return the lexicon noun for ``key``, for the dominant population and policy."""
+        key = self.bank.noun_populations.get(key, {}).get(population, key) if population else key
+        if self.config.style.inclusive and key in self.bank.inclusive:
+            return self.bank.inclusive[key]
+        return self.bank.nouns[key]
+
+    def number(self, n: int) -> tuple[str, str]:
+        """Return (number text, scale word) for a figure shown in running text."""
+        if n >= 1_000_000:
+            return numfmt.compact(n, locale=self.locale)
+        return numfmt.integer(n, locale=self.locale), ""
+
+
+def _count(w: Writer, q: Quantity, noun: Noun, variant: int) -> tuple[str, textenv.Agreement]:
+    inflect_as = q.shown if q.hedge is Hedge.EXACT else 2
+    agreement = textenv.Agreement(w.rules, noun, inflect_as != 1, dict(w.bank.verbs))
+    number, scale = w.number(q.shown)
+    quantity = w.rules.quantity(number, scale, w.rules.inflect(noun, inflect_as))
+    hedges = w.bank.hedges[q.hedge.value]
+    hedge = textenv.render(hedges[variant % len(hedges)], {}, agreement=agreement)
+    text = w.frame("count", hedge=hedge, quantity=quantity).strip()
+    return text, agreement
+
+
+def _place(w: Writer, msg: Message) -> str:
+    if msg.places:
+        return w.frame("place", places=w.rules.join(list(msg.places),
+                                                    serial_comma=w.config.style.serial_comma))
+    if msg.form == "main" and msg.region_count > w.config.style.national_after:
+        return w.frame("place_national", n=numfmt.integer(msg.region_count, locale=w.locale))
+    return ""
+
+
+def _actor(w: Writer, variant: int) -> str:
+    if w.config.actor and w.config.actor.get(w.lang):
+        return w.config.actor.get(w.lang)
+    return w.frame("actor", variant, platform=w.config.platform)
+
+
+def _template(w: Writer, msg: Message) -> tuple[str, str]:
+    key, review = msg.entry, ""
+    if msg.label:                      # an indicator the phrasebank does not know
+        if msg.label_lang == w.lang.value:
+            key = "_generic_quote"
+        else:
+            review = TRANSLATION_NEEDED
+    forms = w.bank.sentences[key]
+    variants = forms.get(msg.form) or forms["main"]
+    return variants[msg.variant % len(variants)], review
+
+
+def message_text(w: Writer, msg: Message) -> tuple[str, str]:
+    """Return (marked-up sentence, review reason) for one message."""
+    source, review = _template(w, msg)
+    noun = w.noun(msg.noun, msg.population)
+    count, agreement = _count(w, msg.quantity, noun, msg.variant)
+    top = w.phrasebank.sectors.get(msg.fact.split("/")[0])
+    slots = {
+        "place": _place(w, msg),
+        "actor": _actor(w, msg.variant),
+        "count": count,
+        "group": w.rules.inflect(w.noun(msg.group, msg.population), 2),
+        "sector": top.names[w.lang.value] if top else w.bank.labels["other_sector"],
+        "label": msg.label,
+    }
+    return textenv.render(source, slots, agreement=agreement, acronyms=w.acronyms), review
+
+
+def sentence_spans(w: Writer, text: str) -> tuple[Span, ...]:
+    """Return the spans of one sentence after the orthography pass, ending with a full stop."""
+    spans = polish(parse(text), w.rules.orthography)
+    if spans and not spans[-1].text.rstrip().endswith((".", "!", "?")):
+        spans = (*spans, Span("."))
+    return spans
+
+
+def bullet(w: Writer, item: Bullet, comment: str) -> Paragraph:
+    """Return the paragraph of a generated bullet."""
+    spans: list[Span] = []
+    reviews = [item.review] if item.review else []
+    for msg in item.messages:
+        text, review = message_text(w, msg)
+        if review:
+            reviews.append(review)
+        if spans:
+            spans.append(Span(" "))
+        spans.extend(sentence_spans(w, text))
+    return Paragraph(tuple(spans), comment=comment, review="; ".join(dict.fromkeys(reviews)),
+                     key=item.key)
