@@ -98,18 +98,20 @@ def _as_document(data: bytes) -> bytes:
 
 def _check_styles(document: Document, path: Path) -> None:
     """Return when every required style exists with the right type; else raise TemplateError."""
-    problems = []
+    problems, names = [], []
     for name, kind in REQUIRED_STYLES.items():
         if name not in document.styles:
+            names.append(repr(name))
             problems.append(error("E402", f"style {name!r} is missing", file=str(path),
                                   hint=_TEMPLATE_HINT))
         elif document.styles[name].type != kind:
+            names.append(repr(name))
             problems.append(error("E403", f"style {name!r} must be a {kind.name.lower()} style",
                                   file=str(path), value=document.styles[name].type.name.lower(),
                                   hint=_TEMPLATE_HINT))
     if problems:
-        names = ", ".join(repr(p.message.split("'")[1]) for p in problems)
-        raise TemplateError(f"{path.name}: the template lacks styles the report needs: {names} "
+        raise TemplateError(f"{path.name}: the template lacks styles the report needs: "
+                            f"{', '.join(names)} "
                             f"(hint: {_TEMPLATE_HINT})", problems=problems)
 
 

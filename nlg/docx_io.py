@@ -19,6 +19,7 @@ from pathlib import Path
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
 from nlg import docx_xml
@@ -97,11 +98,23 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)
+        _sync_folder(path.parent)
     except PermissionError as exc:
         raise _locked(path, exc) from exc
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Return after flushing the folder entry of a renamed file (POSIX only)."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _locked(path: Path, exc: OSError) -> OutputError:
@@ -189,8 +202,8 @@ def _store_embedded(document: Document, item_xml: bytes) -> None:
     item = Part(package.next_partname("/customXml/item%d.xml"), "application/xml",
                 item_xml, package)
     number = str(item.partname)[len("/customXml/item"):-len(".xml")]
-    props = Part(package.next_partname(f"/customXml/itemProps{number}.xml".replace(number, "%d")),
-                 docx_xml.CT_ITEM_PROPS, docx_xml.item_props_xml(), package)
+    props = Part(PackURI(f"/customXml/itemProps{number}.xml"), docx_xml.CT_ITEM_PROPS,
+                 docx_xml.item_props_xml(), package)
     item.relate_to(props, RT.CUSTOM_XML_PROPS)
     main.relate_to(item, RT.CUSTOM_XML)
 

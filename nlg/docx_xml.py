@@ -155,10 +155,13 @@ def clear_body(document: Document) -> None:
 
 
 def strip_rsids(document: Document) -> None:
-    """Return after removing revision-session ids from the settings part."""
+    """Return after removing revision-session ids from the settings and section properties."""
     settings = document.settings.element
     for rsids in settings.findall(qn("w:rsids")):
         settings.remove(rsids)
+    for sect in document.element.body.iter(qn("w:sectPr")):
+        for attr in [a for a in sect.attrib if a.startswith(qn("w:rsid"))]:
+            del sect.attrib[attr]
 
 
 def embedded_xml(json_text: str, digest: str) -> bytes:
