@@ -125,8 +125,8 @@ def sound(word: str) -> str | None:
     if re.match(r"[A-Z](?:[A-Z]|[^a-zA-Z]|$)", token):
         return _acronym_sound(token)
     lower = token.lower()
-    if len(re.match(r"\w*", lower).group(0)) == 1:
-        return None
+    if len(re.match(r"\w*", lower).group(0)) == 1 or re.match(r"an?\b", lower):
+        return None    # a letter, or an article that this pass may itself change
     if lower.startswith(_YOU_OR_W) or re.match(r"one\b", lower):
         return "consonant"
     if lower.startswith(_SILENT_H):
