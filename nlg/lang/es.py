@@ -20,8 +20,10 @@ _DETERMINERS = (("el", "la", "los", "las"), ("un", "una", "unos", "unas"),
                 ("este", "esta", "estos", "estas"), ("ese", "esa", "esos", "esas"),
                 ("aquel", "aquella", "aquellos", "aquellas"))
 _DETERMINER_FORMS = {form: row for row in _DETERMINERS for form in row}
-#: Closed-class words left as they are when a multi-word phrase agrees.
-_INVARIANT = frozenset("y e o u ni de del a al en con por para sin sobre entre que no se".split())
+#: Coordinators: the words on both sides agree ("refugiadas y migrantes").
+_COORDINATORS = frozenset("y e o u ni".split())
+#: Words that start a complement: they and every word after them stay as they are.
+_COMPLEMENT_STARTS = frozenset("de del a al en con por para sin sobre entre hasta desde que".split())
 #: Adjectives in -or that do not take a feminine -a.
 _COMPARATIVES = frozenset("mejor peor mayor menor superior inferior anterior posterior "
                           "exterior interior ulterior".split())
@@ -113,7 +115,7 @@ def _agree_word(word: str, gender: str, plural: bool) -> str:
     slot = (gender == "f") + 2 * plural
     if lower in _DETERMINER_FORMS:
         return match_case(word, _DETERMINER_FORMS[lower][slot])
-    if lower in _INVARIANT or not lower.isalpha():
+    if lower in _COORDINATORS or not lower.isalpha():
         return word
     if lower.endswith("o"):
         return word[:-1] + ("o", "a", "os", "as")[slot]
@@ -125,17 +127,23 @@ def _agree_word(word: str, gender: str, plural: bool) -> str:
 
 
 def agree(word: str, *, gender: str, plural: bool) -> str:
-    """Return a masculine singular adjective, participle or determiner agreed (each word of a phrase).
+    """Return a masculine singular adjective, participle or determiner agreed.
+
+    In a phrase, the words joined by y/o agree; a complement ("en salud",
+    "por la OIM") is left as written.
 
     >>> agree("capacitado", gender="f", plural=True), agree("el", gender="f", plural=False)
     ('capacitadas', 'la')
     >>> agree("unos", gender="f", plural=True), agree("vulnerable", gender="f", plural=True)
     ('unas', 'vulnerables')
-    >>> agree("refugiado y migrante", gender="f", plural=True)
-    'refugiadas y migrantes'
+    >>> agree("refugiado y migrante", gender="f", plural=True), agree("apoyado por el GTRM", gender="f", plural=True)
+    ('refugiadas y migrantes', 'apoyadas por el GTRM')
     """
     _check_gender(gender, f"agree({word!r})")
-    return " ".join(_agree_word(part, gender, plural) for part in word.split(" "))
+    parts = word.split(" ")
+    stop = next((i for i, part in enumerate(parts) if part.lower() in _COMPLEMENT_STARTS), len(parts))
+    agreed = [_agree_word(part, gender, plural) for part in parts[:stop]]
+    return " ".join(agreed + parts[stop:])
 
 
 def definite_article(noun: Noun, *, plural: bool) -> str:
