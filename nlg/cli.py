@@ -5,6 +5,8 @@ Exit codes: 0 success, 1 findings (check, lint), 2 an error the user can fix.
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import sys
 from collections import Counter
 from pathlib import Path
@@ -35,7 +37,20 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("preview", help="print the realised report text", epilog=EPILOG)
     v.add_argument("folder", type=Path)
     v.add_argument("--lang", choices=[x.value for x in Lang], default="en")
+    for name, module in PLUGINS.items():
+        if importlib.util.find_spec(module) is not None:
+            _plugin(name).register(sub)
     return p
+
+
+#: Further commands, one module each: ``register(subparsers)`` adds the parser,
+#: ``run(args) -> int`` runs it. Imported only when the command is used.
+PLUGINS = {"check": "nlg.cli_check", "batch": "nlg.cli_batch", "phrasebank": "nlg.cli_phrasebank",
+           "template": "nlg.cli_template"}
+
+
+def _plugin(command: str):
+    return importlib.import_module(PLUGINS[command])
 
 
 def _print_warnings(draft, out) -> None:
@@ -91,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     args = _parser().parse_args(argv)
     try:
+        if args.command in PLUGINS:
+            return _plugin(args.command).run(args)
         return COMMANDS[args.command](args)
     except SitrepError as exc:
         print(f"error: {exc}", file=sys.stderr)
