@@ -72,7 +72,11 @@ def _pattern(base: str, digits: int, *, trim: bool) -> str:
 
 
 def _group_four(text: str, locale: str) -> str:
-    """Return ``text`` with a four-digit integer part grouped (house rule), e.g. 2550 → 2.550."""
+    """Return ``text`` with a four-digit integer part grouped (house rule; CLDR says "2550" for es).
+
+    >>> _group_four("2550", "es"), _group_four("-2550,5", "es"), _group_four("25500", "es")
+    ('2.550', '-2.550,5', '25500')
+    """
     match = re.match(r"(-?)(\d{4})(?!\d)", text)
     if not match:
         return text

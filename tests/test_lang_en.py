@@ -222,7 +222,7 @@ def test_percent(ratio, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("a  b", "a b"), (" a ", "a"), ("a , b", "a, b"), ("( a )", "(a)"), ("¿ a ?", "¿a ?"),
+    ("a  b", "a b"), (" a ", "a"), ("a , b", "a, b"), ("( a )", "(a)"), ("¿ a ?", "¿a?"), ("[ a ] !", "[a]!"), ("a ?b", "a ?b"),
 ])
 def test_tidy_spacing(text, expected):
     assert base.tidy_spacing(text) == expected

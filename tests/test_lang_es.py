@@ -210,7 +210,7 @@ def test_join_never_uses_a_serial_comma():
     ("de el 15 de noviembre", "Del 15 de noviembre"),
     # spacing, capitals, whole words only
     ("más  de 15 mil personas , en Lima .", "Más de 15 mil personas, en Lima."),
-    ("¿ cuántas personas ?", "¿Cuántas personas ?"),
+    ("¿ cuántas personas ?", "¿Cuántas personas?"),
     ("1,54 millones de personas", "1,54 millones de personas"),
     (f"el 21{NBSP}% de la financiación", f"El 21{NBSP}% de la financiación"),
     ("Lima-y Ica", "Lima-y Ica"),

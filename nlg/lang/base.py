@@ -20,8 +20,8 @@ URL_RE = re.compile(
     re.IGNORECASE,
 )
 _REPEATED_SPACES = re.compile(r" {2,}")
-_SPACE_BEFORE = re.compile(r" +(\))| +([,.;:])(?=\s|$|[)\]\"'\u201d\u2019\u00bb,.;:])")
-_SPACE_AFTER = re.compile(r"([(\u00bf\u00a1]) +")
+_SPACE_BEFORE = re.compile(r" +([)\]])| +([,.;:?!])(?=\s|$|[)\]\"'\u201d\u2019\u00bb,.;:?!])")
+_SPACE_AFTER = re.compile(r"([(\[\u00bf\u00a1]) +")
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def sub_outside_urls(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], s
 
 
 def tidy_spacing(text: str) -> str:
-    """Return ``text`` with single spaces, no space before , . ; : ) and none after ( ¿ ¡.
+    """Return ``text`` with single spaces, no space before , . ; : ? ! ) ] and none after ( [ ¿ ¡.
 
     >>> tidy_spacing("  In  Tumbes ,  Tacna ( south ) .")
     'In Tumbes, Tacna (south).'
