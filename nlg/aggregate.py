@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from nlg.config import ReportConfig
 from nlg.content import Fact, Facts, SectorTotal
@@ -46,6 +47,12 @@ def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
         warnings=tuple(problems),
         unknown_sectors=tuple(unknown),
     )
+
+
+def with_previous(facts: Facts, previous: Facts) -> Facts:
+    """Return ``facts`` with each fact's value in the previous period (same key) attached."""
+    before = {f.key: f.value for f in previous.facts if f.measure}
+    return replace(facts, facts=tuple(replace(f, previous=before.get(f.key)) for f in facts.facts))
 
 
 def _resolve(row: Activity, rec, bank: Phrasebank, problems: list[Problem]):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlg import phrasebank as pb
-from nlg.aggregate import aggregate
+from nlg.aggregate import aggregate, with_previous
 from nlg.config import ReportConfig, load_config
 from nlg.content import ContentPlan, Facts
 from nlg.doc import RealisedReport
@@ -103,16 +103,58 @@ def _check_sector_notes(config: ReportConfig, bank: pb.Phrasebank) -> None:
         raise ConfigError(problems=bad)
 
 
-def prepare(folder: str | Path, *, phrasebanks: Path | None = None) -> Draft:
-    """Return the language-neutral draft of the report in ``folder``."""
+def _assisted(config: ReportConfig, facts: Facts) -> int | None:
+    given = config.key_figures.get("people_assisted")
+    return int(given.value) if given else facts.people_assisted
+
+
+def previous_month(period: tuple[int, int]) -> tuple[int, int]:
+    """Return the month before ``period``.
+
+    >>> previous_month((2024, 1))
+    (2023, 12)
+    """
+    year, month = period
+    return (year - 1, 12) if month == 1 else (year, month - 1)
+
+
+def find_previous(config: ReportConfig) -> Path | None:
+    """Return the previous month's report folder: ``previous:``, else a sibling folder."""
+    if config.previous is not None:
+        return config.previous
+    wanted = previous_month(config.period.start)
+    for sibling in sorted(config.folder.resolve().parent.iterdir()):
+        if sibling.is_dir() and sibling.resolve() != config.folder.resolve() \
+                and (sibling / "report.yaml").is_file():
+            try:
+                other = load_config(sibling)
+            except ConfigError:
+                continue
+            if other.country == config.country and other.period.start == other.period.end == wanted:
+                return sibling
+    return None
+
+
+def prepare(folder: str | Path, *, phrasebanks: Path | None = None,
+            compare: bool = True) -> Draft:
+    """Return the language-neutral draft of the report in ``folder``.
+
+    With ``compare``, the previous month's folder (``previous:`` or a sibling folder of the
+    same country) is aggregated too, so notable changes can be stated.
+    """
     config = load_config(Path(folder))
     bank = pb.load(phrasebanks)
     _check_sector_notes(config, bank)
     data = load_data(config)
     facts = aggregate(data, config, bank)
-    given = config.key_figures.get("people_assisted")
-    assisted = int(given.value) if given else facts.people_assisted
-    content = make_plan(select(facts, bank, config.style), config, bank, assisted)
+    before_folder = find_previous(config) if compare else None
+    before_period, before_assisted = None, None
+    if before_folder is not None:
+        before = prepare(before_folder, phrasebanks=phrasebanks, compare=False)
+        facts = with_previous(facts, before.facts)
+        before_period, before_assisted = before.config.period.end, _assisted(before.config, before.facts)
+    content = make_plan(select(facts, bank, config.style), config, bank, _assisted(config, facts),
+                        previous_period=before_period, people_assisted_previous=before_assisted)
     return Draft(config, data, facts, content, bank)
 
 

@@ -89,6 +89,8 @@ class Message:
     activity: str = ""            # phrasebank activity id refining the sentence
     label: str = ""               # original indicator wording (unknown entries)
     label_lang: str = ""          # language of that wording ("en"/"es"/"")
+    previous: int | None = None   # the figure in the previous period, when stated
+    change: str = ""              # "up" / "down" when the change is worth stating
 
 
 @dataclass(frozen=True)
@@ -113,4 +115,6 @@ class ContentPlan:
 
     sectors: tuple[SectorPlan, ...]
     people_assisted: Quantity | None
+    previous_period: tuple[int, int] | None = None   # (year, month) of the comparison
+    people_assisted_previous: int | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)

@@ -181,6 +181,15 @@ def _month_name(month: int, locale: str) -> str:
     return babel_dates.format_date(day, "MMMM", locale=_date_locale(locale))
 
 
+def month_name(month: int, *, locale: str) -> str:
+    """Return a month's name as used in running text ("October" / "octubre").
+
+    >>> month_name(10, locale="en"), month_name(9, locale="es_PE")
+    ('October', 'setiembre')
+    """
+    return _month_name(month, locale)
+
+
 def month_range(start: tuple[int, int], end: tuple[int, int], *, locale: str) -> str:
     """Return a range of months given as (year, month) pairs.
 

@@ -32,7 +32,8 @@ def stable_index(*parts: object, n: int) -> int:
 
 
 def plan(selection: Selection, config: ReportConfig, bank: Phrasebank,
-         people_assisted: int | None) -> ContentPlan:
+         people_assisted: int | None, *, previous_period: tuple[int, int] | None = None,
+         people_assisted_previous: int | None = None) -> ContentPlan:
     """Return the content plan for the selected facts."""
     report_id = f"{config.country}/{config.period.label}"
     sectors = []
@@ -50,7 +51,8 @@ def plan(selection: Selection, config: ReportConfig, bank: Phrasebank,
     assisted = None
     if people_assisted is not None:
         assisted = Quantity(people_assisted, people_assisted, hedge.Hedge.EXACT)
-    return ContentPlan(tuple(sectors), assisted)
+    return ContentPlan(tuple(sectors), assisted, previous_period if previous_period else None,
+                       people_assisted_previous)
 
 
 def template_id(fact: Fact) -> str:
@@ -114,6 +116,7 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
     entry = bank.entries.get(fact.entry)
     noun = bank.activities[fact.activity].noun if fact.activity else (entry.noun if entry else "")
     places = _places(fact, config.style.national_after)
+    change = _change(fact, config.style.change_threshold) if form == "main" else ""
     if main_places is not None and set(places) == set(main_places):
         places = ()
     return Message(
@@ -125,7 +128,18 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
         places=places, region_count=len(fact.admin1s),
         population=_population(fact), activity=fact.activity, label=fact.label,
         label_lang=_label_lang(fact.label, bank) if fact.label else "",
+        previous=fact.previous if change else None, change=change,
     )
+
+
+def _change(fact: Fact, threshold: float) -> str:
+    """Return "up"/"down" when the change against the previous period is notable."""
+    if not fact.previous:
+        return ""
+    ratio = (fact.value - fact.previous) / fact.previous
+    if abs(ratio) < threshold:
+        return ""
+    return "up" if ratio > 0 else "down"
 
 
 def _label_lang(label: str, bank: Phrasebank) -> str:

@@ -19,7 +19,7 @@ def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phraseb
     """Return the report realised in ``lang``."""
     lb = bank.langs[lang]
     w = sentences.Writer(lang, lang_module(lang), lb, bank, config,
-                         textenv.Acronyms(dict(lb.acronyms)))
+                         textenv.Acronyms(dict(lb.acronyms)), plan.previous_period)
     country = numfmt.country_name(config.country, locale=w.locale)
     period = _period(config, w.locale)
     label = lambda key, **slots: textenv.render(lb.labels[key], slots)  # noqa: E731
@@ -80,7 +80,13 @@ def _key_figures(w, config: ReportConfig, plan: ContentPlan, country: str, label
         value = numfmt.integer(plan.people_assisted.shown, locale=w.locale)
         comment = label("comment_given", source="") if given else \
             label("comment_computed", value=value)
-        figures.append(KeyFigure(label("key_assisted"), value, comment=comment))
+        note = ""
+        before = plan.people_assisted_previous
+        if before and abs(plan.people_assisted.shown - before) >= config.style.change_threshold * before:
+            change = "up" if plan.people_assisted.shown > before else "down"
+            note = w.frame(f"change_{change}", previous=numfmt.integer(before, locale=w.locale),
+                           month=sentences.month_label(w, plan.previous_period)).strip()
+        figures.append(KeyFigure(label("key_assisted"), value, note=note, comment=comment))
     return tuple(figures)
 
 

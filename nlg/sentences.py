@@ -32,6 +32,7 @@ class Writer:
     phrasebank: Phrasebank
     config: ReportConfig
     acronyms: textenv.Acronyms
+    previous_period: tuple[int, int] | None = None
 
     @property
     def locale(self) -> str:
@@ -109,7 +110,24 @@ def message_text(w: Writer, msg: Message) -> tuple[str, str]:
         "sector": top.names[w.lang.value] if top else w.bank.labels["other_sector"],
         "label": msg.label,
     }
-    return textenv.render(source, slots, agreement=agreement, acronyms=w.acronyms), review
+    text = textenv.render(source, slots, agreement=agreement, acronyms=w.acronyms)
+    return text + change_phrase(w, msg), review
+
+
+def change_phrase(w: Writer, msg: Message) -> str:
+    """Return the month-over-month phrase (" (up from 700 in October)") or ""."""
+    period = w.previous_period
+    if not msg.change or msg.previous is None or period is None:
+        return ""
+    return w.frame(f"change_{msg.change}", previous=numfmt.integer(msg.previous, locale=w.locale),
+                   month=month_label(w, period))
+
+
+def month_label(w: Writer, period: tuple[int, int]) -> str:
+    """Return the previous month's name, with its year when the year differs."""
+    if period[0] != w.config.period.start[0]:
+        return numfmt.month_year(*period, locale=w.locale)
+    return numfmt.month_name(period[1], locale=w.locale)
 
 
 def sentence_spans(w: Writer, text: str) -> tuple[Span, ...]:
