@@ -1,0 +1,37 @@
+"""Helpers shared by tests: a config and a writer for sentence-level cases."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from nlg import phrasebank, textenv
+from nlg.config import Period, ReportConfig, Style
+from nlg.content import Message, Quantity
+from nlg.lang import module
+from nlg.model import Hedge, Lang
+from nlg.sentences import Writer
+
+
+def config(**style) -> ReportConfig:
+    """Return a minimal Peru config with style overrides."""
+    return ReportConfig(folder=Path("."), country="PER", period=Period((2023, 11), (2023, 11)),
+                        platform="GTRM", key_figures={}, style=replace(Style(), **style))
+
+
+def writer(lang: Lang, cfg: ReportConfig | None = None, previous=None) -> Writer:
+    """Return a fresh per-document writer."""
+    bank = phrasebank.load()
+    lb = bank.langs[lang]
+    return Writer(lang, module(lang), lb, bank, cfg or config(), textenv.Acronyms(dict(lb.acronyms)),
+                  previous)
+
+
+def message(entry: str, value: int, shown: int | None = None, hedge: Hedge = Hedge.EXACT, *,
+            noun: str = "refugees_migrants", places=("Tumbes",), form="main", variant=0,
+            sector="EDU", **kw) -> Message:
+    """Return a message for a sentence-level case."""
+    regions = kw.pop("region_count", len(places))
+    return Message(fact=f"{sector}/{entry}", entry=entry, form=form, variant=variant,
+                   quantity=Quantity(value, value if shown is None else shown, hedge),
+                   noun=noun, group=kw.pop("group", "refugees_migrants"), places=tuple(places),
+                   region_count=regions, **kw)

@@ -1,0 +1,92 @@
+"""Sentence realisation: golden cases per phenomenon, both languages from one message."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings, strategies as st
+
+from helpers import message, writer
+from nlg import hedge as hedge_rule
+from nlg.content import Quantity
+from nlg.model import Hedge, Lang, Precision
+from nlg.numfmt import parse_integer
+from nlg.sentences import message_text, sentence_spans
+
+CASES = yaml.safe_load((Path(__file__).parent / "golden" / "phenomena.yaml").read_text(encoding="utf-8"))
+
+
+def _realise(case: dict, lang: Lang) -> str:
+    m = dict(case["msg"])
+    h = Hedge(m.pop("hedge", "exact"))
+    msg = message(m.pop("entry"), m.pop("value"), m.pop("shown", None), h, **m)
+    period = tuple(case["previous_period"]) if "previous_period" in case else None
+    w = writer(lang, previous=period)
+    text, _ = message_text(w, msg)
+    return "".join(s.text for s in sentence_spans(w, text))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+@pytest.mark.parametrize("lang", list(Lang))
+def test_phenomenon(name, lang):
+    assert _realise(CASES[name], lang) == CASES[name][lang.value]
+
+
+def test_unknown_indicator_needs_translation_in_the_other_language():
+    msg = message("_generic_people", 320, noun="people", label="# de personas que reciben asesoría",
+                  label_lang="es", sector="PRO")
+    assert message_text(writer(Lang.EN), msg)[1] == "translation needed"
+    assert message_text(writer(Lang.ES), msg)[1] == ""
+
+
+def test_acronym_spelled_out_once_per_document():
+    w = writer(Lang.EN)
+    msg = message("RE-PRGBV1", 45, 40, Hedge.OVER, noun="people", sector="PRO-GBV")
+    first, _ = message_text(w, msg)
+    second, _ = message_text(w, msg)
+    assert "gender-based violence (GBV)" in first
+    assert "gender-based violence" not in second and "GBV" in second
+
+
+def test_es_pe_number_locale():
+    from helpers import config
+
+    w = writer(Lang.ES, config(number_locale={"en": "en", "es": "es_PE"}))
+    text, _ = message_text(w, message("RE-FS2_PER", 2550, noun="food_kits", sector="FSC"))
+    assert "2,550 kits" in text
+
+
+HEDGE_WORDS = {
+    Lang.EN: {"over": "over", "more than": "over", "nearly": "nearly", "almost": "nearly",
+              "some": "about", "around": "about", "fewer than": "under"},
+    Lang.ES: {"más de": "over", "casi": "nearly", "cerca de": "nearly", "unos": "about",
+              "unas": "about", "alrededor de": "about", "menos de": "under"},
+}
+
+
+def _figure(text: str, lang: Lang) -> tuple[str, int]:
+    import re
+
+    match = re.search(r"(\d[\d.,\u00a0]*\d|\d)( millions?| mill[oó]n(?:es)?)?", text)
+    before = text[:match.start()].lower().rstrip()
+    relation = next((rel for word, rel in HEDGE_WORDS[lang].items() if before.endswith(word)), "exact")
+    if match.group(2):
+        whole, _, frac = match.group(1).replace(",", ".").partition(".")
+        return relation, int(whole) * 1_000_000 + int(frac.ljust(6, "0")) if frac else int(whole) * 1_000_000
+    return relation, parse_integer(match.group(1), locale=lang.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.integers(min_value=0, max_value=999_999), precision=st.sampled_from(list(Precision)),
+       variant=st.integers(min_value=0, max_value=5))
+def test_english_and_spanish_show_the_same_figure_and_relation(value, precision, variant):
+    q = hedge_rule.decide(value, precision=precision)
+    msg = message("RE-SH1", value, q.shown, q.hedge, variant=variant, sector="SHE", places=("Lima",))
+    seen = []
+    for lang in Lang:
+        text, _ = message_text(writer(lang), msg)
+        plain = text.replace("**", "")
+        seen.append(_figure(plain.split(", ", 1)[-1] if plain.startswith(("In ", "En ")) else plain, lang))
+    assert seen[0] == seen[1]
+    assert seen[0][1] == q.shown
