@@ -77,7 +77,7 @@ def _choose(bank: Phrasebank, key: str, form: str, seed: tuple, openings: set[st
     first = stable_index(*seed, n=n)
     for step in range(n):
         index = (first + step) % n
-        opening = variants[index].replace("{{ place }}", "")[:14] if variants else ""
+        opening = " ".join(variants[index].replace("{{ place }}", "").split()[:2]) if variants else ""
         if opening not in openings:
             openings.add(opening)
             return index
