@@ -13,6 +13,7 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Length, Twips
 from docx.table import Table as DocxTable, _Cell
@@ -37,7 +38,8 @@ _TEMPLATE_CT = b"wordprocessingml.template.main+xml"
 _DOCUMENT_CT = b"wordprocessingml.document.main+xml"
 _TEMPLATE_HINT = ("add the style to your template, or start from the shipped one "
                   "(`sitrep template > org.docx`)")
-_MIN_BAR = 40  # twips: a bar cell narrower than this is left out
+_MIN_BAR = Twips(40)  # a funding bar part narrower than this is left out
+_BAR_GAP = Twips(85)  # between a figure and its bar
 
 
 def build(report: RealisedReport, *, template: Path | None = None,
@@ -55,13 +57,14 @@ def build(report: RealisedReport, *, template: Path | None = None,
         for sector in report.sectors:
             writer.section(sector.heading, sector.bullets, "List Bullet", level=2)
     writer.people_reached(labels["people_reached"], report.people_reached)
+    chart = bool(report.people_reached.headers)
+    writer.notes(report.footnotes if chart else ())
     writer.section(labels["coordination"], report.coordination, "Normal")
     if report.partners:
         writer.heading(report.partners_heading, 1)
         writer.plain(" | ".join(report.partners), "Sitrep Partners")
     writer.section(labels["contacts"], report.contacts, "Sitrep Note")
-    for footnote in report.footnotes:
-        writer.plain(footnote, "Sitrep Note")
+    writer.notes(() if chart else report.footnotes)
     return document
 
 
@@ -133,6 +136,11 @@ class _Writer:
         """Return a new body paragraph holding plain ``text``."""
         return self.document.add_paragraph(text, style=style)
 
+    def notes(self, notes: tuple[str, ...]) -> None:
+        """Return after adding footnote texts in the small note style."""
+        for note in notes:
+            self.plain(note, "Sitrep Note")
+
     def section(self, heading: str, paragraphs: tuple[Paragraph, ...], style: str,
                 *, level: int = 1) -> None:
         """Return after adding a heading and its paragraphs (nothing when there are none)."""
@@ -171,7 +179,9 @@ class _Writer:
         count = len(figures) + (funding is not None)
         if not count:
             return
-        table = self._table(1, [self.width // count] * count, "Sitrep Key Figures")
+        margin = _side_margin(self.document, "Sitrep Key Figures")
+        table = self._table(1, [(self.width + 2 * margin) // count] * count, "Sitrep Key Figures")
+        docx_xml.set_table_indent(table, -margin.twips)
         cells = table.rows[0].cells
         for cell, figure in zip(cells, figures):
             value = _first(cell, "Key Figure Value")
@@ -203,26 +213,30 @@ class _Writer:
         cell.add_paragraph(funding.source, style="Sitrep Note")
 
     def people_reached(self, heading: str, table: Table) -> None:
-        """Return after adding the people-reached table: headers, values and bars."""
+        """Return after adding the people-reached bar chart: one row per sector."""
         if not table.headers:
             return
         self.heading(heading, 1)
-        if table.caption:
+        if table.caption and table.caption.casefold() != heading.casefold():
             self.plain(table.caption, "Caption")
-        first = self.width * 3 // 20
-        rest = (self.width - first) // len(table.headers)
-        grid = self._table(3, [first] + [rest] * len(table.headers), "Sitrep Table")
-        header, values, bars = (row.cells for row in grid.rows)
-        _first(values[0], "Sitrep Table Header").add_run(table.row_label)
-        _first(header[0], "Sitrep Table Header")
-        inner = rest - 2 * _side_margin(self.document, "Sitrep Table")
+        label, value = self.width * 3 // 10, self.width * 3 // 20
+        bar = self.width - label - value
+        grid = self._table(len(table.headers) + 1, [label, value, bar], "Sitrep Table")
+        docx_xml.set_table_alt_text(grid, table.caption or heading, "; ".join(
+            f"{name}: {cell}" for name, cell in zip(table.headers, table.cells)))
+        top_row = grid.rows[0].cells
+        _first(top_row[0], "Sitrep Table Header")
+        _first(top_row[1].merge(top_row[2]), "Sitrep Note").add_run(table.row_label)
+        inner = bar - 2 * _side_margin(self.document, "Sitrep Table")
         top = max(table.values, default=0)
-        for i, name in enumerate(table.headers, start=1):
-            _first(header[i], "Sitrep Table Header").add_run(name)
-            cell = _first(values[i], "Sitrep Table Value")
-            cell.add_run(table.cells[i - 1])
-            self.comment(cell, table.comments[i - 1])
-            _bar(bars[i], table.values[i - 1], top, inner)
+        for i, row in enumerate(grid.rows[1:]):
+            name, number, bar_cell = row.cells
+            _first(name, "Sitrep Table Header").add_run(table.headers[i])
+            cell = _first(number, "Sitrep Table Value")
+            cell.add_run(table.cells[i])
+            self.comment(cell, table.comments[i])
+            _bar(bar_cell, table.values[i], top, inner)
+        docx_xml.keep_table_together(grid)
         if table.note:
             self.plain(table.note, "Sitrep Note")
 
@@ -261,12 +275,15 @@ def _shape(table: DocxTable, widths: list[int], style: str) -> None:
 
 def _bar(cell: _Cell, value: int, top: int, inner: int) -> None:
     """Return after drawing a bar of ``value``/``top`` of the cell width (nothing for 0)."""
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     paragraph = cell.paragraphs[0]
     if value <= 0 or top <= 0:
         paragraph.style = "Sitrep Note"
         return
     paragraph.style = "Bar Fill"
-    paragraph.paragraph_format.right_indent = Length(round(inner * (1 - value / top)))
+    paragraph.paragraph_format.left_indent = Length(_BAR_GAP)
+    length = round((inner - _BAR_GAP) * value / top)
+    paragraph.paragraph_format.right_indent = Length(inner - _BAR_GAP - length)
 
 
 def _side_margin(document: Document, style: str) -> int:

@@ -1,7 +1,8 @@
 """Low-level WordprocessingML helpers python-docx does not offer.
 
 Hyperlinks, comments anchored on a whole paragraph, highlight, bookmarks,
-proofing language, the PAGE field and the custom XML part holding embedded data.
+proofing language, table alt text and pagination, the PAGE field and the custom
+XML part holding embedded data.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
@@ -146,6 +148,41 @@ def add_page_field(paragraph: Paragraph) -> None:
             run.text = instr
 
 
+def set_table_alt_text(table: Table, title: str, description: str) -> None:
+    """Return after giving ``table`` a caption and description for screen readers."""
+    tbl_pr = table._tbl.tblPr
+    for tag in ("w:tblCaption", "w:tblDescription"):
+        for old in tbl_pr.findall(qn(tag)):
+            tbl_pr.remove(old)
+    tbl_pr.append(OxmlElement("w:tblCaption", attrs={qn("w:val"): title}))
+    tbl_pr.append(OxmlElement("w:tblDescription", attrs={qn("w:val"): description}))
+
+
+def set_table_indent(table: Table, twips: int) -> None:
+    """Return after indenting ``table`` by ``twips`` (negative: cell text lines up with the body)."""
+    tbl_pr = table._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblInd")):
+        tbl_pr.remove(old)
+    indent = OxmlElement("w:tblInd", attrs={qn("w:w"): str(twips), qn("w:type"): "dxa"})
+    tbl_pr.insert_element_before(indent, *(f"w:{t}" for t in _TBLPR_AFTER_IND))
+
+
+def keep_table_together(table: Table) -> None:
+    """Return after keeping ``table`` on one page: rows never split, each kept with the next.
+
+    The first row is marked as a header row, repeated if Word must break the table anyway.
+    """
+    rows = table.rows
+    for index, row in enumerate(rows):
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        if index == 0:
+            tr_pr.append(OxmlElement("w:tblHeader"))
+        if index < len(rows) - 1:
+            for paragraph in row._tr.iter(qn("w:p")):
+                paragraph.get_or_add_pPr().keepNext_val = True
+
+
 def clear_body(document: Document) -> None:
     """Return after removing all body content except the final section properties."""
     body = document.element.body
@@ -203,6 +240,8 @@ def _insert_after_ppr(p, element) -> None:
         ppr.addnext(element)
 
 
+_TBLPR_AFTER_IND = ("tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
+                    "tblDescription", "tblPrChange")
 _RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike",
               "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid",
               "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",

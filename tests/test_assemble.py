@@ -1,6 +1,7 @@
 """Tests for nlg.assemble: layout, styles, spans, comments, bookmarks, templates."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 import subprocess
@@ -114,14 +115,37 @@ def test_body_order_and_styles(en_doc):
         ("List Bullet", "See the R4V portal."),
         ("Heading 1", "People reached by sector"),
         ("Sitrep Note", "*Includes people in transit."),
+        ("Sitrep Note", "* Includes people in transit."),
         ("Heading 1", "Coordination"),
         ("Normal", "The GTRM met on 30 November."),
         ("Heading 1", "GTRM partners (3)"),
         ("Sitrep Partners", "ACNUR | OIM | UNICEF"),
         ("Heading 1", "Contacts"),
         ("Sitrep Note", "Coordination: urquia@unhcr.org"),
-        ("Sitrep Note", "* Includes people in transit."),
     ]
+
+
+def test_footnotes_last_without_a_chart():
+    report = english_report()
+    table = Table("", "", (), (), (), ())
+    document = assemble.build(RealisedReport(**{**report.__dict__, "people_reached": table}))
+    assert body_paragraphs(document)[-2:] == [
+        ("Sitrep Note", "Coordination: urquia@unhcr.org"),
+        ("Sitrep Note", "* Includes people in transit.")]
+    assert "People reached by sector" not in [p.text for p in document.paragraphs]
+
+
+@pytest.mark.parametrize("caption, shown", [("People reached by sector", []),
+                                            ("PEOPLE REACHED BY SECTOR", []),
+                                            ("New people reached in November",
+                                             ["New people reached in November"])])
+def test_caption_not_repeating_the_heading(caption, shown):
+    report = english_report()
+    table = dataclasses.replace(report.people_reached, caption=caption)
+    document = assemble.build(RealisedReport(**{**report.__dict__, "people_reached": table}))
+    assert [p.text for p in document.paragraphs if p.style.name == "Caption"] == shown
+    (alt,) = document.tables[1]._tbl.xpath("./w:tblPr/w:tblCaption/@w:val")
+    assert alt == caption
 
 
 def test_bold_spans_are_bold_runs(en_doc):
@@ -220,20 +244,57 @@ def test_funding_bar_edges(ratio, styles):
     assert [c.paragraphs[0].style.name for c in bar.rows[0].cells] == styles
 
 
-def test_people_reached_table(en_doc):
+def test_people_reached_chart(en_doc):
     table = en_doc.tables[1]
     assert table.style.name == "Sitrep Table"
-    header, values, bars = ([c.text for c in row.cells] for row in table.rows)
-    assert header == ["", "Food security", "Health", "WASH"]
-    assert values == ["People reached*", "8,190", "4,379", "0"]
-    bar_cells = table.rows[2].cells
-    styles = [c.paragraphs[0].style.name for c in bar_cells[1:]]
-    assert styles == ["Bar Fill", "Bar Fill", "Sitrep Note"]
-    full = bar_cells[1].paragraphs[0].paragraph_format.right_indent
-    half = bar_cells[2].paragraphs[0].paragraph_format.right_indent
-    inner = bar_cells[1].width - 2 * 28 * 635
-    assert full == 0
-    assert 1 - half / inner == pytest.approx(4379 / 8190, abs=0.01)
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows == [["", "People reached*", "People reached*"], ["Food security", "8,190", ""],
+                    ["Health", "4,379", ""], ["WASH", "0", ""]]
+    styles = [[c.paragraphs[0].style.name for c in row.cells] for row in table.rows[1:]]
+    assert styles == [["Sitrep Table Header", "Sitrep Table Value", "Bar Fill"]] * 2 + [
+        ["Sitrep Table Header", "Sitrep Table Value", "Sitrep Note"]]
+    full, half = (row.cells[2].paragraphs[0].paragraph_format for row in table.rows[1:3])
+    inner = table.rows[1].cells[2].width - 2 * 28 * 635 - full.left_indent
+    assert full.right_indent == 0 and full.left_indent == half.left_indent > 0
+    assert 1 - half.right_indent / inner == pytest.approx(4379 / 8190, abs=0.01)
+
+
+def test_people_reached_alt_text_and_pagination(en_doc):
+    tbl = en_doc.tables[1]._tbl
+    assert tbl.xpath("./w:tblPr/w:tblDescription/@w:val") == [
+        "Food security: 8,190; Health: 4,379; WASH: 0"]
+    rows = tbl.xpath("./w:tr")
+    assert all(row.xpath("./w:trPr/w:cantSplit") for row in rows)
+    assert rows[0].xpath("./w:trPr/w:tblHeader")
+    kept = [bool(row.xpath(".//w:p/w:pPr/w:keepNext")) for row in rows]
+    assert kept == [True, True, True, False]
+    tags = [el.tag.split("}")[1] for el in tbl.tblPr]
+    assert tags == sorted(tags, key=["tblStyle", "tblW", "tblInd", "tblLayout", "tblLook",
+                                     "tblCaption", "tblDescription"].index)
+
+
+def test_key_figures_text_lines_up_with_the_body(en_doc):
+    table = en_doc.tables[0]
+    (indent,) = table._tbl.xpath("./w:tblPr/w:tblInd/@w:w")
+    margin = en_doc.styles["Sitrep Key Figures"].element.xpath(".//w:tblCellMar/w:left/@w:w")
+    assert int(indent) == -int(margin[0])
+    width = sum(c.width for c in table.rows[0].cells)
+    section = en_doc.sections[0]
+    text = section.page_width - section.left_margin - section.right_margin
+    assert width == pytest.approx(text + 2 * int(margin[0]) * 635, abs=10)
+
+
+def test_template_reads_well():
+    """Bullets and partners are left-aligned; widow control on; headings keep with next."""
+    document = docx.Document(str(assemble.DEFAULT_TEMPLATE))
+    styles = document.styles
+    for name in ("Normal", "List Bullet", "Sitrep Partners"):
+        assert not styles[name].element.xpath("./w:pPr/w:jc[@w:val='both']"), name
+    assert styles.element.xpath("./w:docDefaults/w:pPrDefault/w:pPr/w:widowControl")
+    for name in ("Heading 1", "Heading 2", "Sitrep Title", "Sitrep Subtitle"):
+        assert styles[name].paragraph_format.keep_with_next, name
+    tabs = styles["Header"].element.xpath("./w:pPr/w:tabs/w:tab/@w:pos")
+    assert tabs == ["4819", "9638"]  # centre and right edge of the A4 text block
 
 
 def test_language_tag_spanish():

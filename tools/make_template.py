@@ -65,7 +65,7 @@ STYLES: tuple[tuple[str, WD_STYLE_TYPE, str | None, str, str], ...] = (
      '<w:keepNext/><w:keepLines/><w:spacing w:before="140" w:after="40"/><w:outlineLvl w:val="1"/>',
      f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="22"/><w:szCs w:val="22"/>'),
     ("List Bullet", P, "Normal",
-     '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="80"/><w:jc w:val="both"/>', ""),
+     '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="80"/>', ""),
     ("Sitrep Title", P, "Normal",
      f'<w:keepNext/>{_band(DARK, 4)}<w:spacing w:before="0" w:after="0"/>',
      '<w:b/><w:bCs/><w:caps/><w:color w:val="FFFFFF"/><w:sz w:val="44"/><w:szCs w:val="44"/>'),
@@ -80,24 +80,27 @@ STYLES: tuple[tuple[str, WD_STYLE_TYPE, str | None, str, str], ...] = (
      f'<w:b/><w:bCs/><w:caps/><w:color w:val="{DARK}"/><w:sz w:val="24"/><w:szCs w:val="24"/>'),
     ("Bar Fill", P, "Normal", _bar(ACCENT), '<w:sz w:val="10"/><w:szCs w:val="10"/>'),
     ("Bar Rest", P, "Normal", _bar(LIGHT), '<w:sz w:val="10"/><w:szCs w:val="10"/>'),
-    ("Sitrep Note", P, "Normal", '<w:spacing w:before="0" w:after="40"/>',
+    ("Sitrep Note", P, "Normal", '<w:spacing w:before="40" w:after="40"/>',
      f'<w:color w:val="{GREY}"/><w:sz w:val="15"/><w:szCs w:val="15"/>'),
-    ("Sitrep Partners", P, "Normal", '<w:spacing w:before="0" w:after="80"/><w:jc w:val="both"/>',
+    ("Sitrep Partners", P, "Normal", '<w:spacing w:before="0" w:after="80"/>',
      f'<w:color w:val="{GREY}"/><w:sz w:val="14"/><w:szCs w:val="14"/>'),
-    ("Sitrep Table Header", P, "Normal", '<w:spacing w:before="20" w:after="20"/><w:jc w:val="center"/>',
-     f'<w:b/><w:bCs/><w:color w:val="{DARK}"/><w:sz w:val="14"/><w:szCs w:val="14"/>'),
-    ("Sitrep Table Value", P, "Normal", '<w:spacing w:before="40" w:after="40"/><w:jc w:val="center"/>',
-     f'<w:b/><w:bCs/><w:color w:val="{DARK}"/><w:sz w:val="20"/><w:szCs w:val="20"/>'),
+    ("Sitrep Table Header", P, "Normal", '<w:spacing w:before="30" w:after="30" w:line="240" '
+     'w:lineRule="auto"/>', f'<w:color w:val="{DARK}"/><w:sz w:val="17"/><w:szCs w:val="17"/>'),
+    ("Sitrep Table Value", P, "Normal", '<w:spacing w:before="30" w:after="30" w:line="240" '
+     'w:lineRule="auto"/><w:jc w:val="right"/>',
+     f'<w:b/><w:bCs/><w:color w:val="{DARK}"/><w:sz w:val="17"/><w:szCs w:val="17"/>'),
+    ("Header", P, "Normal", '<w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" '
+     'w:pos="9638"/></w:tabs><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>', ""),
     ("Footer", P, "Normal", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>',
      f'<w:color w:val="{GREY}"/><w:sz w:val="16"/><w:szCs w:val="16"/>'),
     ("Hyperlink", C, None, "", f'<w:color w:val="{LINK}"/><w:u w:val="single"/>'),
     ("annotation text", P, "Normal", "", '<w:sz w:val="18"/><w:szCs w:val="18"/>'),
     ("annotation reference", C, None, "", '<w:sz w:val="16"/><w:szCs w:val="16"/>'),
     ("Sitrep Key Figures", T, "Normal Table", "",
-     _borders(insideV=f"{LIGHT}:8") + _cell_mar(40, 113)),
+     _borders(insideV=f"{LIGHT}:8", bottom=f"{LIGHT}:12") + _cell_mar(40, 80)),
     ("Sitrep Bar", T, "Normal Table", "", _cell_mar(0, 0)),
     ("Sitrep Table", T, "Normal Table", "",
-     _borders(top=f"{DARK}:8", bottom=f"{DARK}:8", insideH="BFBFBF:4") + _cell_mar(20, 28)),
+     _borders(bottom=f"{DARK}:8", insideH="D9D9D9:4") + _cell_mar(20, 28)),
 )
 STYLE_IDS = {"annotation text": "CommentText", "annotation reference": "CommentReference"}
 
@@ -126,7 +129,7 @@ def define_style(document: Document, name: str, kind: WD_STYLE_TYPE, based_on: s
 
 
 def set_defaults(document: Document) -> None:
-    """Return after making Arial 10 pt the document default font, without theme fonts."""
+    """Return after making Arial 10 pt the default font (no theme fonts) and widow control on."""
     styles = document.styles.element
     rpr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     fonts = rpr.find(qn("w:rFonts"))
@@ -138,6 +141,7 @@ def set_defaults(document: Document) -> None:
     rpr.find(qn("w:szCs")).set(qn("w:val"), "20")
     ppr = styles.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}")
     spacing = ppr.find(qn("w:spacing"))
+    spacing.addprevious(parse_xml(f"<w:widowControl {nsdecls('w')}/>"))
     spacing.set(qn("w:after"), "120")
     spacing.set(qn("w:line"), "252")
     for rsid in styles.iter(qn("w:rsid")):
