@@ -83,18 +83,29 @@ def load_template(path: Path) -> Document:
     return document
 
 
+def template_package(*, dotx: bool = False) -> bytes:
+    """Return the shipped template's bytes, as a Word template (.dotx) when asked."""
+    data = DEFAULT_TEMPLATE.read_bytes()
+    return _relabel(data, _DOCUMENT_CT, _TEMPLATE_CT) if dotx else data
+
+
 def _as_document(data: bytes) -> bytes:
     """Return the package with a template main part relabelled as a document."""
+    return _relabel(data, _TEMPLATE_CT, _DOCUMENT_CT)
+
+
+def _relabel(data: bytes, old: bytes, new: bytes) -> bytes:
+    """Return the package with main part content type ``old`` replaced by ``new``."""
     source = zipfile.ZipFile(io.BytesIO(data))
     types = source.read("[Content_Types].xml")
-    if _TEMPLATE_CT not in types:
+    if old not in types:
         return data
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             blob = source.read(info.filename)
             if info.filename == "[Content_Types].xml":
-                blob = types.replace(_TEMPLATE_CT, _DOCUMENT_CT)
+                blob = types.replace(old, new)
             target.writestr(info, blob)
     return out.getvalue()
 
@@ -152,7 +163,7 @@ class _Writer:
 
     def fill(self, target: DocxParagraph, paragraph: Paragraph) -> None:
         """Return after writing ``paragraph``'s spans, bookmark and comment into ``target``."""
-        _spans(target, paragraph.spans)
+        write_spans(target, paragraph.spans)
         if paragraph.key:
             docx_xml.add_bookmark(target, docx_xml.bookmark_name(paragraph.key), self.bookmark_id)
             self.bookmark_id += 1
@@ -184,7 +195,7 @@ class _Writer:
         docx_xml.set_table_indent(table, -margin.twips)
         cells = table.rows[0].cells
         for cell, figure in zip(cells, figures):
-            value = _first(cell, "Key Figure Value")
+            value = first_paragraph(cell, "Key Figure Value")
             value.add_run(figure.value)
             self.comment(value, figure.comment)
             label = cell.add_paragraph(figure.label, style="Key Figure Label")
@@ -195,7 +206,7 @@ class _Writer:
 
     def _funding(self, cell: _Cell, funding: FundingBlock) -> None:
         """Return after filling ``cell`` with the funding headline, bar, detail and source."""
-        headline = _first(cell, "Funding Headline")
+        headline = first_paragraph(cell, "Funding Headline")
         headline.add_run(funding.headline)
         self.comment(headline, funding.comment)
         inner = cell.width - 2 * _side_margin(self.document, "Sitrep Key Figures")
@@ -204,7 +215,7 @@ class _Writer:
         parts = [(w, s) for w, s in ((funded, "Bar Fill"), (inner - funded, "Bar Rest"))
                  if w >= _MIN_BAR]
         bar = cell.add_table(1, len(parts))
-        _shape(bar, [w for w, _ in parts], "Sitrep Bar")
+        shape_table(bar, [w for w, _ in parts], "Sitrep Bar")
         for bar_cell, (_, style) in zip(bar.rows[0].cells, parts):
             bar_cell.paragraphs[0].style = style
         detail = cell.paragraphs[-1]
@@ -225,14 +236,14 @@ class _Writer:
         docx_xml.set_table_alt_text(grid, table.caption or heading, "; ".join(
             f"{name}: {cell}" for name, cell in zip(table.headers, table.cells)))
         top_row = grid.rows[0].cells
-        _first(top_row[0], "Sitrep Table Header")
-        _first(top_row[1].merge(top_row[2]), "Sitrep Note").add_run(table.row_label)
+        first_paragraph(top_row[0], "Sitrep Table Header")
+        first_paragraph(top_row[1].merge(top_row[2]), "Sitrep Note").add_run(table.row_label)
         inner = bar - 2 * _side_margin(self.document, "Sitrep Table")
         top = max(table.values, default=0)
         for i, row in enumerate(grid.rows[1:]):
             name, number, bar_cell = row.cells
-            _first(name, "Sitrep Table Header").add_run(table.headers[i])
-            cell = _first(number, "Sitrep Table Value")
+            first_paragraph(name, "Sitrep Table Header").add_run(table.headers[i])
+            cell = first_paragraph(number, "Sitrep Table Value")
             cell.add_run(table.cells[i])
             self.comment(cell, table.comments[i])
             _bar(bar_cell, table.values[i], top, inner)
@@ -243,11 +254,11 @@ class _Writer:
     def _table(self, rows: int, widths: list[int], style: str) -> DocxTable:
         """Return a new fixed-layout body table with ``widths`` (EMU) and ``style``."""
         table = self.document.add_table(rows=rows, cols=len(widths))
-        _shape(table, widths, style)
+        shape_table(table, widths, style)
         return table
 
 
-def _spans(target: DocxParagraph, spans: tuple[Span, ...]) -> None:
+def write_spans(target: DocxParagraph, spans: tuple[Span, ...]) -> None:
     """Return after writing ``spans`` as runs (bold) and hyperlinks into ``target``."""
     for span in spans:
         if span.link:
@@ -256,14 +267,14 @@ def _spans(target: DocxParagraph, spans: tuple[Span, ...]) -> None:
             docx_xml.add_text(target, span.text, bold=span.bold)
 
 
-def _first(cell: _Cell, style: str) -> DocxParagraph:
+def first_paragraph(cell: _Cell, style: str) -> DocxParagraph:
     """Return the cell's first (empty) paragraph set to ``style``."""
     paragraph = cell.paragraphs[0]
     paragraph.style = style
     return paragraph
 
 
-def _shape(table: DocxTable, widths: list[int], style: str) -> None:
+def shape_table(table: DocxTable, widths: list[int], style: str) -> None:
     """Return after giving ``table`` its style, fixed layout and column widths."""
     table.style = style
     table.autofit = False

@@ -167,17 +167,47 @@ def set_table_indent(table: Table, twips: int) -> None:
     tbl_pr.insert_element_before(indent, *(f"w:{t}" for t in _TBLPR_AFTER_IND))
 
 
+def mark_header_row(table: Table) -> None:
+    """Return after marking the first row of ``table`` as a header repeated on each page."""
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:tblHeader")) is None:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def tag_language(paragraph: Paragraph, tag: str) -> None:
+    """Return after tagging every run of ``paragraph`` (and its mark) with proofing language ``tag``."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    mark = p_pr.find(qn("w:rPr"))
+    if mark is None:
+        mark = OxmlElement("w:rPr")
+        p_pr.insert_element_before(mark, "w:sectPr", "w:pPrChange")
+    marks = [mark] + [r.get_or_add_rPr() for r in paragraph._p.iter(qn("w:r"))]
+    for rpr in marks:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+            _order_rpr(rpr)
+        lang.set(qn("w:val"), tag)
+
+
+def no_split_rows(table: Table) -> None:
+    """Return after forbidding page breaks inside any row of ``table``."""
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        if tr_pr.find(qn("w:cantSplit")) is None:
+            tr_pr.append(OxmlElement("w:cantSplit"))
+
+
 def keep_table_together(table: Table) -> None:
     """Return after keeping ``table`` on one page: rows never split, each kept with the next.
 
     The first row is marked as a header row, repeated if Word must break the table anyway.
     """
     rows = table.rows
+    mark_header_row(table)
+    no_split_rows(table)
     for index, row in enumerate(rows):
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:cantSplit"))
-        if index == 0:
-            tr_pr.append(OxmlElement("w:tblHeader"))
         if index < len(rows) - 1:
             for paragraph in row._tr.iter(qn("w:p")):
                 paragraph.get_or_add_pPr().keepNext_val = True
