@@ -1,0 +1,219 @@
+"""`sitrep check`: what changed in reviewed drafts, against the facts they store.
+
+    >>> from nlg.check import check                              # doctest: +SKIP
+    >>> result = check([Path("out/PER_2023-11_en.docx"), Path("out/PER_2023-11_es.docx")])  # doctest: +SKIP
+    >>> [f.kind for f in result.findings]                         # doctest: +SKIP
+
+Reads each .docx (embedded facts and plan, text as the reviewer left it), finds
+the figures with spaCy (:mod:`nlg.check_quantities`) and reports: figures that
+no longer fit the stored facts; figures in one language only; bullets deleted
+(or added, when the drafted text is known); review flags and placeholders left;
+English sentences in the Spanish draft; with ``data``, facts that changed since.
+spaCy is imported only here. Nothing prints; errors are raised as CheckError.
+"""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from nlg import check_compare, check_rules, numfmt
+from nlg import check_wording
+from nlg.check_quantities import Reader, english_ratio
+from nlg.check_read import CheckError, Reviewed, read
+from nlg.check_rules import ADDED, DELETED, Analysed, Finding
+from nlg.errors import SitrepError
+from nlg.model import Lang
+from nlg.serialise import jsonable
+
+__all__ = ["CheckError", "CheckResult", "Finding", "check"]
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """What the current report folder would draft (``--data``): facts and texts per language."""
+
+    facts: dict
+    report: str
+    locales: dict[str, str]
+    bullets: dict[str, dict[str, str]]       # lang -> bullet key -> text
+    notes: dict[str, dict[str, list[str]]]   # lang -> section -> hand-written paragraphs
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The documents checked and what was found, in document order."""
+
+    documents: tuple[Reviewed, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def clean(self) -> bool:
+        """Return whether nothing was found."""
+        return not self.findings
+
+
+def check(paths: Sequence[Path], *, data: Path | None = None,
+          phrasebanks: Path | None = None) -> CheckResult:
+    """Return the findings on the reviewed drafts at ``paths`` (and the data in ``data``)."""
+    wording = check_wording.load(phrasebanks)
+    docs = _read_all(paths, wording)
+    drafted = _drafted(data) if data else None
+    if drafted:
+        _same_report(docs, drafted, data)
+    readers = {lang: Reader(lang, wording, _locale(docs, lang, drafted))
+               for lang in dict.fromkeys(d.lang for d in docs)}
+    analysed = [_analyse(d, readers) for d in docs]
+    findings: list[Finding] = []
+    for a in analysed:
+        findings += _document(a, wording, drafted)
+    for first, second in _pairs(analysed):
+        findings += check_compare.pair(first, second)
+    if drafted:
+        for a in {a.doc.report: a for a in analysed}.values():
+            findings += check_compare.data_changes(a, drafted.facts)
+    return CheckResult(tuple(docs), tuple(findings))
+
+
+def _read_all(paths: Sequence[Path], wording) -> list[Reviewed]:
+    """Return every document read; raise one CheckError listing every unreadable file."""
+    docs, problems = [], []
+    for path in paths:
+        try:
+            docs.append(read(Path(path), wording))
+        except SitrepError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise CheckError(problems=problems)
+    return docs
+
+
+def _locale(docs: list[Reviewed], lang: Lang, drafted: Drafted | None) -> str:
+    """Return the number locale of ``lang``: from the data, the embedded report, or the language."""
+    if drafted:
+        return drafted.locales[lang.value]
+    for doc in docs:
+        stored = (doc.data.get("report") or {}).get("number_locale") or {}
+        if lang.value in stored:
+            return stored[lang.value]
+    return lang.value
+
+
+def _analyse(doc: Reviewed, readers: dict[Lang, Reader]) -> Analysed:
+    """Return ``doc`` with its figures found and, in Spanish, its English-looking sentences."""
+    reader = readers[doc.lang]
+    english_stops = readers[Lang.EN].stop_words() if Lang.EN in readers else None
+    spacy_docs = reader.docs([b.text for b in doc.blocks])
+    figures, english = {}, []
+    for block, sdoc in zip(doc.blocks, spacy_docs):
+        found = reader.figures(sdoc, block.text)
+        if found:
+            figures[block.index] = found
+        if doc.lang is Lang.ES and block.section != "partners":
+            english += [(block, s.text.strip()) for s in sdoc.sents
+                        if check_rules.is_english(english_ratio(
+                            s, english_stops or _english_stops(), reader.stop_words()))]
+    return Analysed(doc, figures, english)
+
+
+def _english_stops() -> frozenset[str]:
+    """Return spaCy's English stop words (when no English draft is checked alongside)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _document(a: Analysed, wording, drafted: Drafted | None) -> list[Finding]:
+    """Return the findings on one document."""
+    data, lang = a.doc.data, a.doc.lang.value
+    facts = {f["key"]: f for f in data["facts"]["facts"]}
+    bullets = {b["key"]: b for s in data["plan"]["sectors"] for b in s["bullets"]}
+    texts = drafted.bullets.get(lang) if drafted else None
+    locale = drafted.locales[lang] if drafted else _locale([a.doc], a.doc.lang, None)
+    found, deleted = check_rules.locate_bullets(a, data["plan"], texts, _signature(locale))
+    out = []
+    for key in deleted:
+        shown = ", ".join(check_rules._describe(m["quantity"]) for m in bullets[key]["messages"])
+        out.append(Finding(DELETED, a.doc.path.name, lang, f"sector:{bullets[key]['sector']}",
+                           "bullet deleted", key=key, expected=shown))
+    if drafted:
+        out += _added(a, found, drafted.notes.get(lang, {}))
+    for key, block in sorted(found.items(), key=lambda kv: kv[1].index):
+        out += check_rules.bullet_figures(a, block, bullets[key], facts, wording)
+    out += check_compare.table_figures(a, wording)
+    out += check_rules.flags(a, wording)
+    out += check_rules.english(a)
+    return sorted(out, key=lambda f: _order(a, f))
+
+
+def _order(a: Analysed, f: Finding) -> int:
+    """Return a finding's place in document order (by its section's first block)."""
+    return next((b.index for b in a.doc.blocks if b.section == f.section), 0)
+
+
+def _signature(locale: str):
+    """Return bullet -> (words, figures) as the draft would write them in ``locale``."""
+    def signature(bullet: dict) -> tuple[list[str], list[str]]:
+        numbers = [_written(m["quantity"]["shown"], locale) for m in bullet["messages"]]
+        places = [p for m in bullet["messages"] for p in m["places"]]
+        return places + numbers, numbers
+    return signature
+
+
+def _written(n: int, locale: str) -> str:
+    """Return a shown figure as the drafts write it (compact from a million)."""
+    return " ".join(numfmt.compact(n, locale=locale)).strip() if n >= 1_000_000 \
+        else numfmt.integer(n, locale=locale)
+
+
+def _added(a: Analysed, found: dict, notes: dict[str, list[str]]) -> list[Finding]:
+    """Return sector paragraphs that are neither plan bullets nor drafted notes."""
+    used = {b.index for b in found.values()}
+    out = []
+    for block in a.doc.blocks:
+        if (block.index in used or block.key or block.is_heading or block.cell is not None
+                or not block.section.startswith("sector:") or not block.text.strip()):
+            continue
+        known = notes.get(block.section, [])
+        if not any(difflib.SequenceMatcher(None, n, block.text).ratio() >= check_rules.SIMILAR
+                   for n in known):
+            out.append(check_rules._finding(a, ADDED, block, "paragraph not in the stored plan",
+                                            sentence=block.text.strip()))
+    return out
+
+
+def _pairs(analysed: list[Analysed]) -> list[tuple[Analysed, Analysed]]:
+    """Return (English, Spanish) drafts of the same report, the first of each language."""
+    by_report: dict[str, dict[Lang, Analysed]] = {}
+    for a in analysed:
+        by_report.setdefault(a.doc.report, {}).setdefault(a.doc.lang, a)
+    return [(d[Lang.EN], d[Lang.ES]) for d in by_report.values() if len(d) == 2]
+
+
+def _same_report(docs: list[Reviewed], drafted: Drafted, folder: Path) -> None:
+    """Return when every document is a draft of the report in ``folder``; else raise."""
+    from nlg.errors import error
+
+    other = [d for d in docs if d.report != drafted.report]
+    if other:
+        raise CheckError(problems=[error(
+            "E606", f"drafted for {d.report}, but {folder} holds {drafted.report}",
+            file=str(d.path), hint="give the report folder the draft was made from") for d in other])
+
+
+def _drafted(folder: Path) -> Drafted:
+    """Return what the report folder drafts now: facts, number locales and texts."""
+    from nlg.api import prepare, realise_all
+
+    draft = prepare(folder)
+    reports = realise_all(draft)
+    bullets, notes = {}, {}
+    for lang, report in reports.items():
+        bullets[lang.value] = {p.key: p.text for s in report.sectors for p in s.bullets if p.key}
+        notes[lang.value] = {f"sector:{s.code}": [p.text for p in s.bullets if not p.key]
+                             for s in report.sectors}
+    config = draft.config
+    return Drafted(facts=jsonable(draft.facts), report=f"{config.country}/{config.period.label}",
+                   locales={lang.value: config.style.locale(lang) for lang in Lang},
+                   bullets=bullets, notes=notes)
