@@ -197,7 +197,7 @@ def _activities(bank: Bank) -> list[Problem]:
         if aid in entries:
             out.append(at.error("E329", line, aid, "an activity cannot share its name with an indicator entry",
                                 hint="rename the activity (its sentences key too)"))
-        if d.get("entry") not in entries:
+        if bank.readable(INDICATORS) and d.get("entry") not in entries:
             out.append(at.error("E328", d.line_of("entry"), aid, f"refines unknown entry {d.get('entry')!r}"
                                 + did_you_mean(str(d.get("entry")), entries), hint="use an entry of indicators.yaml"))
         if "noun" not in d:

@@ -41,6 +41,8 @@ def _known(bank: Bank, per_lang: dict[Lang, MarkedMap]) -> list[Problem]:
     known = [*entries, *activities, *GENERIC]
     out = []
     for lang, data in per_lang.items():
+        if not (bank.readable(INDICATORS) and bank.readable(ACTIVITIES)):
+            break
         at = At(bank, sentences(lang))
         out += [at.warning("W312", line, key, "not an indicator entry nor a known activity: never used"
                            + did_you_mean(str(key), known), hint="check the spelling of the key")

@@ -7,6 +7,7 @@ unknown filter is reported rather than raised) and lists what it uses.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from jinja2 import TemplateSyntaxError, meta, nodes
@@ -63,6 +64,7 @@ def _literals(ast: nodes.Template, filter_name: str) -> tuple[str, ...]:
                  and isinstance(f.node.value, str))
 
 
+@functools.lru_cache(maxsize=8192)
 def analyse(source: str) -> TemplateInfo:
     """Return what ``source`` uses.
 

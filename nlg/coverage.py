@@ -1,0 +1,165 @@
+"""Which indicators of a report's 5W export the phrasebank covers (``sitrep phrasebank coverage``).
+
+For each indicator found in the export: the phrasebank entry it is recognised
+as (by code, exact text or alias, or similarity, exactly as the pipeline does
+with :mod:`nlg.recognise`), the languages that have its sentences, how many rows
+carry it, and, for indicators with no entry, what the generic fallback will do.
+"""
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from nlg.model import Dataset
+from nlg.phrasebank import Phrasebank
+from nlg.plan import _label_lang  # the language plan.py gives an unknown indicator
+from nlg.recognise import SIMILARITY, Recogniser, normalise, recogniser, split_code
+
+TEXT_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class IndicatorCoverage:
+    """One indicator of the export and how the phrasebank covers it."""
+
+    label: str                  # the indicator as the export writes it (first row seen)
+    code: str                   # the code column, or the code in front of the text
+    sector: str                 # recognised sector code, or the export's label when unknown
+    entry: str                  # phrasebank entry id; "" when none
+    matched_by: str             # code | text | alias | similar 91% | none
+    langs: tuple[str, ...]      # languages with sentences for the entry
+    missing_langs: tuple[str, ...]
+    rows: int
+    fallback: str = ""          # what the draft does without an entry
+
+    @property
+    def covered(self) -> bool:
+        """Return True when an entry has sentences in every language."""
+        return bool(self.entry) and not self.missing_langs
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The coverage of one report's export(s)."""
+
+    source: str
+    files: tuple[str, ...]
+    indicators: tuple[IndicatorCoverage, ...]
+    rows: int
+    rows_outside_period: int = 0
+
+    @property
+    def fallback_rows(self) -> int:
+        """Return the number of rows whose indicator falls to the generic fallback."""
+        return sum(i.rows for i in self.indicators if not i.entry)
+
+    @property
+    def complete(self) -> bool:
+        """Return True when every indicator is covered in every language."""
+        return all(i.covered for i in self.indicators)
+
+
+def matched_by(rec: Recogniser, bank: Phrasebank, code: str, label: str) -> tuple[str, str]:
+    """Return (entry id, how it was recognised) for one row's code and label."""
+    entry = rec.indicator(code, label)
+    if not entry:
+        return "", "none"
+    text = label
+    if not code:
+        code, text = split_code(label)
+    if code.upper() in rec.codes:
+        return entry, "code"
+    key = normalise(text)
+    if key in rec.texts:
+        official = {normalise(t) for t in bank.entries[entry].texts}
+        return entry, "text" if key in official else "alias"
+    best = difflib.get_close_matches(key, list(rec.texts), n=1, cutoff=SIMILARITY)
+    ratio = difflib.SequenceMatcher(None, key, best[0]).ratio() if best else 0.0
+    return entry, f"similar {ratio:.0%}"
+
+
+def _fallback(label: str, bank: Phrasebank) -> str:
+    lang = _label_lang(label, bank)
+    others = [x.value for x in bank.langs if x.value != lang]
+    if lang:
+        return f"generic sentence quoting it in {lang}; translation needed in {', '.join(others)}"
+    return "generic sentence in every language; translation needed"
+
+
+def coverage(data: Dataset, bank: Phrasebank, *, source: str = "") -> Coverage:
+    """Return which indicators of ``data`` have phrasebank entries, in which languages."""
+    rec = recogniser(bank)
+    groups: dict[str, list] = defaultdict(list)
+    for row in data.activities:
+        entry, how = matched_by(rec, bank, row.indicator_code, row.indicator_label)
+        groups[entry or "?" + normalise(row.indicator_label)].append((row, entry, how))
+    found = []
+    for _, members in sorted(groups.items()):
+        row, entry, how = members[0]
+        code = row.indicator_code or split_code(row.indicator_label)[0]
+        sector = bank.entries[entry].sector if entry else (rec.sector(row.sector_label) or row.sector_label)
+        langs = tuple(x.value for x, lb in bank.langs.items() if entry and entry in lb.sentences)
+        missing = tuple(x.value for x in bank.langs if entry and x.value not in langs)
+        found.append(IndicatorCoverage(
+            label=row.indicator_label, code=code, sector=sector, entry=entry,
+            matched_by=how if entry else "none", langs=langs, missing_langs=missing, rows=len(members),
+            fallback="" if entry else _fallback(row.indicator_label, bank)))
+    return Coverage(source, data.files, tuple(found), len(data.activities), data.rows_outside_period)
+
+
+def report_coverage(folder: str | Path, *, phrasebanks: Path | None = None) -> Coverage:
+    """Return the coverage of the 5W export(s) of the report in ``folder`` (its period's rows)."""
+    from nlg import phrasebank
+    from nlg.api import load_data
+    from nlg.config import load_config
+
+    config = load_config(Path(folder))
+    return coverage(load_data(config), phrasebank.load(phrasebanks), source=str(folder))
+
+
+def to_dict(cov: Coverage) -> dict:
+    """Return the coverage as plain data (for ``--json``)."""
+    out = asdict(cov)
+    for item, data in zip(cov.indicators, out["indicators"]):
+        data["covered"] = item.covered
+    out.update(fallback_rows=cov.fallback_rows, complete=cov.complete)
+    return out
+
+
+def _cut(text: str, width: int = TEXT_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def table(cov: Coverage) -> str:
+    """Return the coverage as a readable text table with a summary and what to do."""
+    known = sum(1 for i in cov.indicators if i.entry)
+    head = (f"{cov.source or 'export'} ({', '.join(cov.files) or 'no file'}): {len(cov.indicators)} "
+            f"indicator(s), {known} with a phrasebank entry; {cov.fallback_rows} of {cov.rows} row(s) "
+            "fall to the generic fallback")
+    cols = ("Code", "Sector", "Entry", "Matched by", "Languages", "Rows", "Indicator")
+    body = [(i.code or "-", i.sector or "-", i.entry or "-", i.matched_by,
+             " ".join(i.langs) + (f" (missing {' '.join(i.missing_langs)})" if i.missing_langs else "") or "-",
+             str(i.rows), _cut(split_code(i.label)[1] if i.code else i.label)) for i in cov.indicators]
+    widths = [max(len(r[c]) for r in [cols, *body]) for c in range(len(cols))]
+    fmt = lambda r: "  ".join(v.rjust(w) if c == 5 else v.ljust(w)  # noqa: E731
+                              for c, (v, w) in enumerate(zip(r, widths))).rstrip()
+    lines = [head, "", fmt(cols), fmt(tuple("-" * w for w in widths)), *map(fmt, body)]
+    return "\n".join(lines + _notes(cov)) + "\n"
+
+
+def _notes(cov: Coverage) -> list[str]:
+    lines = []
+    unknown = [i for i in cov.indicators if not i.entry]
+    if unknown:
+        lines += ["", "Without an entry (add one to phrasebanks/indicators.yaml; see phrasebanks/README.md):"]
+        lines += [f"  - {_cut(i.label, 90)} ({i.rows} row(s)): {i.fallback}" for i in unknown]
+    partial = [i for i in cov.indicators if i.entry and i.missing_langs]
+    if partial:
+        lines += ["", "Entries without sentences in every language (run 'sitrep phrasebank lint'):"]
+        lines += [f"  - {i.entry}: missing {', '.join(i.missing_langs)}" for i in partial]
+    if cov.rows_outside_period:
+        lines += ["", f"{cov.rows_outside_period} row(s) outside the report period were not counted."]
+    return lines
