@@ -11,6 +11,7 @@ a draft.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
@@ -51,10 +52,32 @@ def _row(level: int, parts: tuple, *, key: str = "", bullet: bool = False) -> Ro
     return Row(level, key, cells, bullet)
 
 
+def _ident(items: tuple, key: Callable[[object], str]) -> list[tuple[str, object]]:
+    """Return (identity, item) pairs: the item's key, else its position among the keyless."""
+    out, keyless = [], 0
+    for item in items:
+        ident = key(item)
+        if not ident:
+            ident, keyless = f"#{keyless}", keyless + 1
+        out.append((ident, item))
+    return out
+
+
+def align(groups: tuple[tuple, ...], key: Callable[[object], str]) -> list[tuple]:
+    """Return one tuple per item identity with each language's item (None where missing).
+
+    >>> align((("a", "b"), ("b", "c")), key=str)
+    [('a', None), ('b', 'b'), (None, 'c')]
+    """
+    found = [dict(_ident(items, key)) for items in groups]
+    order = list(dict.fromkeys(i for items in groups for i, _ in _ident(items, key)))
+    return [tuple(f.get(ident) for f in found) for ident in order]
+
+
 def _pairs(groups: tuple[tuple[Paragraph, ...], ...], *, bullet: bool) -> list[Row]:
-    """Return text rows pairing the n-th paragraph of each language."""
+    """Return text rows pairing paragraphs by bullet key, else by position."""
     rows = []
-    for parts in zip_longest(*groups):
+    for parts in align(groups, key=lambda p: p.key):
         key = next((p.key for p in parts if p is not None and p.key), "")
         rows.append(_row(0, parts, key=key, bullet=bullet))
     return rows
@@ -107,7 +130,7 @@ def review_rows(reports: list[RealisedReport]) -> list[Row]:
                      tuple(r.situation for r in reports), bullet=True)
     if any(r.sectors for r in reports):
         rows.append(_row(1, tuple(x["response"] for x in labels)))
-        for sectors in zip_longest(*(r.sectors for r in reports)):
+        for sectors in align(tuple(r.sectors for r in reports), key=lambda s: s.code):
             rows.append(_row(2, tuple(s.heading if s else None for s in sectors),
                              key=next(s.code for s in sectors if s)))
             rows += _pairs(tuple(s.bullets if s else () for s in sectors), bullet=True)
