@@ -28,7 +28,7 @@ class IndicatorCoverage:
     code: str                   # the code column, or the code in front of the text
     sector: str                 # recognised sector code, or the export's label when unknown
     entry: str                  # phrasebank entry id; "" when none
-    matched_by: str             # code | text | alias | similar 91% | none
+    matched_by: str             # code | text | alias | similar 91% | none (rows may mix: "code, text")
     langs: tuple[str, ...]      # languages with sentences for the entry
     missing_langs: tuple[str, ...]
     rows: int
@@ -97,7 +97,8 @@ def coverage(data: Dataset, bank: Phrasebank, *, source: str = "") -> Coverage:
         groups[entry or "?" + normalise(row.indicator_label)].append((row, entry, how))
     found = []
     for _, members in sorted(groups.items()):
-        row, entry, how = members[0]
+        row, entry, _ = members[0]
+        how = ", ".join(dict.fromkeys(m[2] for m in members))
         code = row.indicator_code or split_code(row.indicator_label)[0]
         sector = bank.entries[entry].sector if entry else (rec.sector(row.sector_label) or row.sector_label)
         langs = tuple(x.value for x, lb in bank.langs.items() if entry and entry in lb.sentences)
