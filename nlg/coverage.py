@@ -88,6 +88,11 @@ def _fallback(label: str, bank: Phrasebank) -> str:
     return "generic sentence in every language; translation needed"
 
 
+def _method_order(method: str) -> tuple[int, str]:
+    order = ("code", "text", "alias")
+    return (order.index(method) if method in order else len(order), method)
+
+
 def coverage(data: Dataset, bank: Phrasebank, *, source: str = "") -> Coverage:
     """Return which indicators of ``data`` have phrasebank entries, in which languages."""
     rec = recogniser(bank)
@@ -98,7 +103,7 @@ def coverage(data: Dataset, bank: Phrasebank, *, source: str = "") -> Coverage:
     found = []
     for _, members in sorted(groups.items()):
         row, entry, _ = members[0]
-        how = ", ".join(dict.fromkeys(m[2] for m in members))
+        how = ", ".join(sorted({m[2] for m in members}, key=_method_order))
         code = row.indicator_code or split_code(row.indicator_label)[0]
         sector = bank.entries[entry].sector if entry else (rec.sector(row.sector_label) or row.sector_label)
         langs = tuple(x.value for x, lb in bank.langs.items() if entry and entry in lb.sentences)

@@ -94,7 +94,7 @@ def test_peru_sample_is_fully_covered(loader) -> None:
     assert cov.complete and cov.fallback_rows == 0
     assert len(cov.indicators) == 26 and cov.rows == sum(i.rows for i in cov.indicators)
     assert all(i.langs == ("en", "es") for i in cov.indicators)
-    assert {i.matched_by for i in cov.indicators} == {"code", "text"}
+    assert {i.matched_by for i in cov.indicators} == {"code", "text", "code, text"}
     by_entry = {i.entry: i for i in cov.indicators}
     assert by_entry["RE-PR2"].rows == 10 and by_entry["RE-PR2"].sector == "PRO"
     assert by_entry["RE-PRGBV3_PER"].code == "RE-PRGBV3_PER"
