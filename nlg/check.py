@@ -22,7 +22,7 @@ from nlg import check_compare, check_rules, numfmt
 from nlg import check_wording
 from nlg.check_quantities import Reader, english_ratio
 from nlg.check_read import CheckError, Reviewed, read
-from nlg.check_rules import ADDED, DELETED, Analysed, Finding
+from nlg.check_rules import ADDED, DELETED, FIGURE, Analysed, Finding
 from nlg.errors import SitrepError
 from nlg.model import Lang
 from nlg.serialise import jsonable
@@ -69,7 +69,9 @@ def check(paths: Sequence[Path], *, data: Path | None = None,
     for a in analysed:
         findings += _document(a, wording, drafted)
     for first, second in _pairs(analysed):
-        findings += check_compare.pair(first, second)
+        files = {first.doc.path.name, second.doc.path.name}
+        skip = {f.key for f in findings if f.code in (FIGURE, DELETED) and f.file in files}
+        findings += check_compare.pair(first, second, skip=skip)
     if drafted:
         for a in {a.doc.report: a for a in analysed}.values():
             findings += check_compare.data_changes(a, drafted.facts)

@@ -59,18 +59,23 @@ def table_figures(a: Analysed, wording: Wording) -> list[Finding]:
     return out
 
 
-def _sections(a: Analysed) -> dict[str, list[tuple[Block, object]]]:
-    """Return each section's figures in order, as (block, figure)."""
+def _sections(a: Analysed, skip: set[str]) -> dict[str, list[tuple[Block, object]]]:
+    """Return each section's figures in order, as (block, figure), leaving out bullets in ``skip``."""
     out: dict[str, list] = defaultdict(list)
     for block in a.doc.blocks:
+        if block.key and block.key in skip:
+            continue
         for figure in a.figures.get(block.index, []):
             out[block.section].append((block, figure))
     return out
 
 
-def pair(first: Analysed, second: Analysed) -> list[Finding]:
-    """Return the figures one language shows and the other does not, section by section."""
-    one, two = _sections(first), _sections(second)
+def pair(first: Analysed, second: Analysed, *, skip: set[str] = frozenset()) -> list[Finding]:
+    """Return the figures one language shows and the other does not, section by section.
+
+    Bullets in ``skip`` (already reported as wrong or deleted) are left out on both sides.
+    """
+    one, two = _sections(first, skip), _sections(second, skip)
     out = []
     for section in dict.fromkeys([*one, *two]):
         for this, other, doc in ((one, two, first), (two, one, second)):

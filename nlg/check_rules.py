@@ -111,11 +111,12 @@ def _slots(bullet: dict, facts: dict[str, dict], wording: Wording) -> list[_Slot
     return slots
 
 
-def _describe(q: dict) -> str:
-    """Return a stored quantity as "906 (drafted as over 900)"."""
+def _describe(q: dict, fact: str | bool = "") -> str:
+    """Return a stored quantity as "906 (drafted as over 900)", naming the fact if asked."""
+    of = f"{fact}: " if fact else ""
     if q["hedge"] == Hedge.EXACT.value:
-        return f"{number(q['value'])} (drafted exactly)"
-    return f"{number(q['value'])} (drafted as {q['hedge']} {number(q['shown'])})"
+        return f"{of}{number(q['value'])} (drafted exactly)"
+    return f"{of}{number(q['value'])} (drafted as {q['hedge']} {number(q['shown'])})"
 
 
 def bullet_figures(a: Analysed, block: Block, bullet: dict, facts: dict[str, dict],
@@ -132,8 +133,8 @@ def bullet_figures(a: Analysed, block: Block, bullet: dict, facts: dict[str, dic
         near = min(quantities, key=lambda s: (s.used, abs(s.value - figure.shown)))
         out.append(_finding(a, FIGURE, block,
                             f"“{figure.written}” does not fit the stored value {number(near.value)}",
-                            written=figure.written, sentence=figure.sentence, key=near.fact,
-                            expected=_describe(near.quantity)))
+                            written=figure.written, sentence=figure.sentence, key=block.key,
+                            expected=_describe(near.quantity, near.fact != block.key and near.fact)))
     return out
 
 
