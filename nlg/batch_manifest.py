@@ -1,0 +1,94 @@
+"""The batch manifest (OUT/manifest.json): every input and output with its sha256, per report.
+
+Keys are written sorted. Everything under a ``timings`` key (seconds, memory, jobs) varies from
+run to run; nothing else does for the same inputs and the same actions, and only ``fingerprint``
+and the output hashes decide whether a report is up to date.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from nlg.batch_plan import FileHash, Outcome, Status
+
+MANIFEST = "manifest.json"
+SCHEMA = "sitrep-batch-manifest/1"
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What the last run recorded: report entries by key, shared input hashes by path."""
+
+    reports: Mapping[str, Mapping]
+    shared: Mapping[str, str]
+    note: str = ""
+
+
+def read(out: Path) -> Recorded:
+    """Return what the manifest in ``out`` recorded (empty, with a note, when unusable)."""
+    path = Path(out) / MANIFEST
+    if not path.is_file():
+        return Recorded({}, {})
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return Recorded({}, {}, f"{MANIFEST} could not be read ({type(exc).__name__}); "
+                        "every report is drafted again (edited documents are still kept)")
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        return Recorded({}, {}, f"{MANIFEST} is not a sitrep batch manifest; every report is "
+                        "drafted again (edited documents are still kept)")
+    entries = [e for e in data.get("reports") or () if isinstance(e, dict) and e.get("key")]
+    shared = {f["path"]: f["sha256"] for f in data.get("shared_inputs") or ()
+              if isinstance(f, dict) and "path" in f and "sha256" in f}
+    return Recorded({e["key"]: e for e in entries}, shared)
+
+
+def _files(files: Iterable[FileHash]) -> list[dict]:
+    return [{"role": f.role, "path": f.path, "sha256": f.sha256} for f in files]
+
+
+def entry(outcome: Outcome) -> dict:
+    """Return the manifest entry of one report."""
+    r = outcome.report
+    timings = {"seconds": round(outcome.seconds, 3)}
+    if outcome.peak_rss_mb is not None:
+        timings["worker_peak_rss_mb"] = round(outcome.peak_rss_mb, 1)
+    return {
+        "key": r.key, "folder": r.label, "country": r.country, "period": r.period,
+        "status": outcome.status.value, "reason": outcome.reason,
+        "fingerprint": outcome.fingerprint or None,
+        "inputs": _files(r.inputs),
+        "outputs": [{"lang": f.role, "path": f.path, "sha256": f.sha256} for f in outcome.outputs],
+        "backups": list(outcome.backups), "warnings": list(outcome.warnings),
+        "review": list(outcome.review), "timings": timings,
+    }
+
+
+def build(outcomes: Iterable[Outcome], shared: Iterable[FileHash], *, version: str,
+          seconds: float, jobs: int) -> dict:
+    """Return the whole manifest."""
+    outcomes = sorted(outcomes, key=lambda o: (o.report.key, o.report.label.casefold()))
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "sitrep-nlg", "version": version},
+        "shared_inputs": _files(shared),
+        "summary": {s.value: sum(o.status is s for o in outcomes) for s in Status},
+        "reports": [entry(o) for o in outcomes],
+        "timings": {"seconds": round(seconds, 3), "jobs": jobs},
+    }
+
+
+def dumps(manifest: Mapping) -> bytes:
+    """Return the manifest as UTF-8 JSON with sorted keys and a final newline."""
+    return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def write(out: Path, manifest: Mapping) -> Path:
+    """Return the manifest path after replacing it atomically."""
+    from nlg.docx_io import write_atomic
+
+    path = Path(out) / MANIFEST
+    write_atomic(path, dumps(manifest))
+    return path
