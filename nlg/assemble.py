@@ -40,6 +40,7 @@ _TEMPLATE_HINT = ("add the style to your template, or start from the shipped one
                   "(`sitrep template > org.docx`)")
 _MIN_BAR = Twips(40)  # a funding bar part narrower than this is left out
 _BAR_GAP = Twips(85)  # between a figure and its bar
+PARTNER_SEPARATOR = "\u00a0| "  # no-break space: a line never starts with the bar
 
 
 def build(report: RealisedReport, *, template: Path | None = None,
@@ -62,7 +63,7 @@ def build(report: RealisedReport, *, template: Path | None = None,
     writer.section(labels["coordination"], report.coordination, "Normal")
     if report.partners:
         writer.heading(report.partners_heading, 1)
-        writer.plain(" | ".join(report.partners), "Sitrep Partners")
+        writer.plain(PARTNER_SEPARATOR.join(report.partners), "Sitrep Partners")
     writer.section(labels["contacts"], report.contacts, "Sitrep Note")
     writer.notes(() if chart else report.footnotes)
     return document

@@ -119,7 +119,7 @@ def test_body_order_and_styles(en_doc):
         ("Heading 1", "Coordination"),
         ("Normal", "The GTRM met on 30 November."),
         ("Heading 1", "GTRM partners (3)"),
-        ("Sitrep Partners", "ACNUR | OIM | UNICEF"),
+        ("Sitrep Partners", "ACNUR\u00a0| OIM\u00a0| UNICEF"),
         ("Heading 1", "Contacts"),
         ("Sitrep Note", "Coordination: urquia@unhcr.org"),
     ]
