@@ -11,11 +11,13 @@ a draft.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 
+import docx
 from babel import Locale
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
@@ -24,8 +26,11 @@ from docx.shared import Length
 from docx.table import _Cell
 
 from nlg import assemble, docx_io, docx_xml
+from nlg.api import Draft, created_time, realise_all
 from nlg.doc import Paragraph, RealisedReport, Span
+from nlg.errors import OutputError, error
 from nlg.model import Lang
+from nlg.output import backup_path
 
 KEY_SHARE = 0.12  # of the text width, for the key column
 EMPTY = Paragraph((Span("—"),))
@@ -210,15 +215,48 @@ def _landscape(document: Document) -> int:
 
 
 def write_review(reports: dict[Lang, RealisedReport], path: str | Path, *,
-                 template: Path | None = None, created: dt.datetime | None = None) -> Path:
-    """Return ``path`` after writing the side-by-side review copy of ``reports`` there."""
+                 template: Path | None = None, created: dt.datetime | None = None,
+                 force: bool = False) -> Path:
+    """Return ``path`` after writing the side-by-side review copy of ``reports`` there.
+
+    A review copy someone has edited since it was written is not replaced (E533)
+    unless ``force``; then it is kept beside as ``NAME.edited-N.docx``.
+    """
     path = Path(path)
+    _guard(path, force)
     document = build_review(reports, template=template)
     props = document.core_properties
     ordered = [reports[lang] for lang in Lang if lang in reports]
     props.title = " | ".join(r.doc_title for r in ordered)
     props.language = ordered[0].language_tag
+    props.identifier = hashlib.sha256(document.part.blob).hexdigest()
     if created is not None:
         props.created = props.modified = created
     docx_io.write_atomic(path, docx_io.to_bytes(document))
     return path
+
+
+def write_draft_review(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] = tuple(Lang),
+                       template: Path | None = None, force: bool = False) -> Path:
+    """Return the review copy written as ``{country}_{period}_review.docx`` in ``out_dir``."""
+    path = Path(out_dir) / f"{d.config.country}_{d.config.period.file_label}_review.docx"
+    return write_review(realise_all(d, langs), path, template=template or d.config.template,
+                        created=created_time(d.config), force=force)
+
+
+def is_edited(path: Path) -> bool:
+    """Return True unless ``path`` is a review copy unchanged since it was written."""
+    current = docx_io.current_hash(path)  # E503 when it is not a .docx at all
+    return docx.Document(str(path)).core_properties.identifier != current
+
+
+def _guard(path: Path, force: bool) -> None:
+    """Return when ``path`` may be replaced, after keeping an edited copy if ``force``."""
+    if not path.exists() or not is_edited(path):
+        return
+    if not force:
+        raise OutputError(problems=[error(
+            "E533", "the review copy was edited after it was written; not overwritten",
+            file=str(path), hint="use --force to keep the edited copy as a backup and write "
+            "a new one")])
+    backup_path(path).write_bytes(path.read_bytes())

@@ -131,7 +131,8 @@ def test_spanish_document_is_tagged_spanish(draft, tmp_path):
 
 def test_review_copy_of_the_sample(draft, look_dir):
     reports = realise_all(draft)
-    path = review.write_review(reports, look_dir / "PER_2023-11_review.docx")
+    path = review.write_draft_review(draft, look_dir, force=True)
+    assert path.name == "PER_2023-11_review.docx"
     table = docx.Document(str(path)).tables[0]
     texts = {c.text for row in table.rows for c in row.cells}
     for report in reports.values():

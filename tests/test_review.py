@@ -11,6 +11,7 @@ from docx.enum.section import WD_ORIENT
 
 from nlg import assemble, review
 from nlg.doc import Paragraph, SectorBlock, Span
+from nlg.errors import OutputError
 from nlg.model import Lang
 from test_assemble import english_report, spanish_report
 
@@ -138,6 +139,24 @@ def test_write_review_landscape_no_embedded_data(tmp_path, reports):
     first = path.read_bytes()
     review.write_review(reports, path, created=dt.datetime(2023, 12, 15, 12))
     assert path.read_bytes() == first  # deterministic
+
+
+def test_edited_review_copy_is_kept(tmp_path, reports):
+    path = review.write_review(reports, tmp_path / "review.docx")
+    assert not review.is_edited(path)
+    review.write_review(reports, path)  # unchanged: replaced silently
+    edited = docx.Document(str(path))
+    edited.tables[0].rows[1].cells[2].paragraphs[0].add_run(" (corregido)")
+    edited.save(str(path))
+    assert review.is_edited(path)
+    with pytest.raises(OutputError) as caught:
+        review.write_review(reports, path)
+    assert caught.value.problems[0].code == "E533"
+    assert "--force" in str(caught.value)
+    review.write_review(reports, path, force=True)
+    backup = tmp_path / "review.edited-1.docx"
+    assert "(corregido)" in docx.Document(str(backup)).tables[0].rows[1].cells[2].text
+    assert not review.is_edited(path)
 
 
 def test_review_uses_the_organisation_template(tmp_path, reports):
