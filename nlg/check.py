@@ -14,6 +14,7 @@ spaCy is imported only here. Nothing prints; errors are raised as CheckError.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from nlg.model import Lang
 from nlg.serialise import jsonable
 
 __all__ = ["CheckError", "CheckResult", "Finding", "check"]
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -105,22 +107,24 @@ def _locale(docs: list[Reviewed], lang: Lang, drafted: Drafted | None) -> str:
 def _analyse(doc: Reviewed, readers: dict[Lang, Reader]) -> Analysed:
     """Return ``doc`` with its figures found and, in Spanish, its English-looking sentences."""
     reader = readers[doc.lang]
-    english_stops = readers[Lang.EN].stop_words() if Lang.EN in readers else None
-    spacy_docs = reader.docs([b.text for b in doc.blocks])
+    prose = doc.lang is Lang.ES
+    blocks = [b for b in doc.blocks if (prose and b.section != "partners") or _DIGIT.search(b.text)]
+    english_stops = _english_stops(readers) if prose else frozenset()
     figures, english = {}, []
-    for block, sdoc in zip(doc.blocks, spacy_docs):
+    for block, sdoc in zip(blocks, reader.docs([b.text for b in blocks])):
         found = reader.figures(sdoc, block.text)
         if found:
             figures[block.index] = found
-        if doc.lang is Lang.ES and block.section != "partners":
+        if prose and block.section != "partners":
             english += [(block, s.text.strip()) for s in sdoc.sents
-                        if check_rules.is_english(english_ratio(
-                            s, english_stops or _english_stops(), reader.stop_words()))]
+                        if check_rules.is_english(english_ratio(s, english_stops, reader.stop_words))]
     return Analysed(doc, figures, english)
 
 
-def _english_stops() -> frozenset[str]:
-    """Return spaCy's English stop words (when no English draft is checked alongside)."""
+def _english_stops(readers: dict[Lang, Reader]) -> frozenset[str]:
+    """Return spaCy's English stop words (without building an English pipeline)."""
+    if Lang.EN in readers:
+        return readers[Lang.EN].stop_words
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)

@@ -89,6 +89,7 @@ class Reader:
         self.nlp = spacy.blank(lang.value)
         self.nlp.add_pipe("sentencizer")
         self.scales = scale_words(locale)
+        self.stop_words = frozenset(self.nlp.Defaults.stop_words)
         self.matcher = Matcher(self.nlp.vocab)
         number = [{"TEXT": {"REGEX": _NUMBER}}, {"LOWER": {"IN": sorted(self.scales)}, "OP": "?"}]
         self.matcher.add(EXACT, [number])
@@ -97,10 +98,6 @@ class Reader:
             patterns = [[{"LOWER": t.lower_} for t in self.nlp.make_doc(p)] + number for p in phrases]
             if patterns:
                 self.matcher.add(hedge, patterns)
-
-    def stop_words(self) -> frozenset[str]:
-        """Return spaCy's stop words of the language."""
-        return frozenset(self.nlp.Defaults.stop_words)
 
     def docs(self, texts: list[str]):
         """Return the spaCy docs of ``texts`` (NBSP digit groups kept inside one token)."""
