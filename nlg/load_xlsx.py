@@ -1,0 +1,262 @@
+"""Read the cells of one worksheet of an .xlsx file.
+
+openpyxl (read-only, cached values) opens the package and supplies the sheet
+list, shared strings, date styles and epoch. Its per-cell reader (and even
+``load_workbook(read_only=True)``, which scans a sheet without a dimension
+record) takes tens of seconds on a 100,000-row export, so the sheet XML is
+scanned here with one compiled pattern; values follow openpyxl's conventions
+(int/float, str, bool, datetime, cached formula results). Rows the fast pattern
+cannot read use a complete pattern; a sheet neither can read uses openpyxl.
+"""
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Callable
+from operator import itemgetter
+from functools import lru_cache
+from typing import BinaryIO
+
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
+from openpyxl.utils.datetime import from_excel, from_ISO8601
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+Row = tuple[int, tuple[object, ...]]
+_ENTITY = re.compile(rb"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
+_OOXML_ESC = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_NAMED = {b"amp": "&", b"lt": "<", b"gt": ">", b"quot": '"', b"apos": "'"}
+_STYLE = re.compile(rb'\ss="(\d+)"')
+_TYPE = re.compile(rb'\st="(\w+)"')
+_ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
+
+
+class Unsupported(Exception):
+    """The scanner cannot read this sheet; use openpyxl's iterator."""
+
+
+class SheetNotFound(KeyError):
+    """The named sheet is not in the workbook; ``args[1]`` lists the sheet names."""
+
+
+class Book:
+    """An open .xlsx package: shared strings, date styles, epoch and worksheet parts."""
+
+    def __init__(self, source: BinaryIO):
+        reader = ExcelReader(source, read_only=True, data_only=True)
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        self.archive, self.wb = reader.archive, reader.wb
+        self.strings = list(reader.shared_strings)
+        self.sheets: dict[str, str] = {}
+        for sheet, rel in reader.parser.find_sheets():
+            if rel.target in reader.valid_files and "chartsheet" not in rel.Type:
+                self.sheets.setdefault(sheet.name, rel.target)
+
+    def close(self) -> None:
+        """Close the package file."""
+        self.archive.close()
+
+    def part(self, sheet: str | None) -> tuple[str, str]:
+        """Return (sheet name, part path) of the named or first worksheet."""
+        if not self.sheets:
+            raise SheetNotFound(sheet or "", [])
+        if sheet is None:
+            return next(iter(self.sheets.items()))
+        if sheet not in self.sheets:
+            raise SheetNotFound(sheet, list(self.sheets))
+        return sheet, self.sheets[sheet]
+
+    def rows(self, sheet: str | None) -> list[Row]:
+        """Return (Excel row number, cell values) of the sheet's rows that have cells."""
+        name, part = self.part(sheet)
+        data = self.archive.read(part)
+        enabled = gc.isenabled()
+        gc.disable()  # millions of small objects: the collector would rescan them repeatedly
+        try:
+            return scan(data, _Converter(self.strings, self.wb._date_formats, self.wb.epoch))
+        except Unsupported:
+            ws = ReadOnlyWorksheet(self.wb, name, part, self.strings)
+            return [(n, tuple(v)) for n, v in enumerate(ws.iter_rows(values_only=True), 1) if v]
+        finally:
+            if enabled:
+                gc.enable()
+
+
+def _text(raw: bytes) -> str:
+    """Return XML character data decoded, entities and OOXML _xHHHH_ escapes resolved."""
+    if b"&" in raw:
+        raw = _ENTITY.sub(_entity, raw)
+    text = raw.decode("utf-8")
+    if "_x" in text:
+        text = _OOXML_ESC.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return text
+
+
+def _entity(match: re.Match) -> bytes:
+    """Return the UTF-8 bytes an XML entity stands for."""
+    name = match.group(1)
+    if name[:2] == b"#x":
+        return chr(int(name[2:], 16)).encode()
+    if name[:1] == b"#":
+        return chr(int(name[1:])).encode()
+    return _NAMED[name].encode()
+
+
+@lru_cache(maxsize=8)
+def _patterns(prefix: bytes) -> dict[str, re.Pattern]:
+    """Return the sheet patterns for a namespace prefix such as b'x:'."""
+    p = re.escape(prefix)
+    formula = rb"(?:<" + p + rb"f[^>]*>[^<]*</" + p + rb"f>|<" + p + rb"f[^>]*/>)?"
+    return {
+        "row": re.compile(rb"<" + p + rb"row\b([^>]*)>"),
+        # fast: the reference comes first; the key is everything that decides the value
+        "key": re.compile(rb'<' + p + rb'c r="([A-Z]{1,3})\d+"([^>]*>(?:<' + p + rb"v>[^<]*|<"
+                          + p + rb"is>.*?</" + p + rb"is>|<" + p + rb"f[^>]*(?:/>|>[^<]*</" + p
+                          + rb"f>)(?:<" + p + rb"v>[^<]*)?)?)", re.S),
+        "full": re.compile(
+            rb"<" + p + rb"c\b(?=[^>]*?\sr=\"([A-Z]{1,3})\d+\")(?:(?=[^>]*?\ss=\"(\d+)\"))?"
+            rb"(?:(?=[^>]*?\st=\"(\w+)\"))?[^>]*?(?:/>|>" + formula + rb"(?:<" + p
+            + rb"v(?:\s[^>]*)?>([^<]*)</" + p + rb"v>)?(.*?)</" + p + rb"c>)", re.S),
+        "value": re.compile(rb"<" + p + rb"v(?:\s[^>]*)?>([^<]*)"),
+        "inline": re.compile(rb"<" + p + rb"t(?:\s[^>]*)?>([^<]*)</" + p + rb"t>|<" + p
+                             + rb"rPh\b.*?</" + p + rb"rPh>", re.S),
+    }
+
+
+def _columns() -> dict[bytes, int]:
+    """Return column letters (A .. ZZZ as bytes) -> 0-based index."""
+    letters = [chr(65 + i) for i in range(26)]
+    two = [a + b for a in letters for b in letters]
+    names = letters + two + [a + b for a in letters for b in two]
+    return {name.encode(): i for i, name in enumerate(names)}
+
+
+_COLS: dict[bytes, int] = {}
+
+
+def scan(data: bytes, conv: "_Converter") -> list[Row]:
+    """Return the rows of sheet XML; raise Unsupported when cells lack references."""
+    start = re.search(rb"<(\w+:)?sheetData\b", data)
+    if start is None:
+        return []
+    if not _COLS:
+        _COLS.update(_columns())
+    prefix = start.group(1) or b""
+    conv.patterns = _patterns(prefix)
+    expected = sum(data.count(b"<" + prefix + b"c" + end) for end in (b" ", b">", b"/"))
+    if data.count(b"<" + prefix + b'c r="') == expected:
+        return _rows(data, start.end(), prefix, conv, fast=True)[0]
+    rows, cells = _rows(data, start.end(), prefix, conv, fast=False)
+    if cells != expected:
+        raise Unsupported("cells without a reference")
+    return rows
+
+
+def _rows(data: bytes, pos: int, prefix: bytes, conv: "_Converter",
+          fast: bool) -> tuple[list[Row], int]:
+    """Return the rows after pos and the number of cells read."""
+    end_tag, row_tag = b"</" + prefix + b"row>", b"<" + prefix + b"row"
+    row_re = conv.patterns["row"]
+    rows: list[Row] = []
+    count = number = 0
+    read = conv.fast_row if fast else conv.full_row
+    pos = data.find(row_tag, pos)
+    while pos >= 0:
+        match = row_re.match(data, pos)
+        if match is None:
+            pos = data.find(row_tag, pos + 1)
+            continue
+        attrs = match.group(1)
+        found = _ROW_NUMBER.search(attrs) if b"r=" in attrs else None
+        number = int(found.group(1)) if found else number + 1
+        stop = match.end() if attrs.endswith(b"/") else data.find(end_tag, match.end())
+        if stop < 0:
+            raise Unsupported("unterminated row")
+        values, cells = read(data, match.end(), stop) if stop > match.end() else ((), 0)
+        count += cells
+        if cells:
+            rows.append((number, values))
+        pos = data.find(row_tag, stop)
+    return rows, count
+
+
+def _layout(letters: tuple[bytes, ...]) -> Callable[[list], tuple]:
+    """Return a function placing a row's values (plus a trailing None) in their columns."""
+    where = {_COLS[col]: i for i, col in enumerate(letters)}
+    blank = len(letters)
+    picks = [where.get(col, blank) for col in range(max(where) + 1)]
+    getter = itemgetter(*picks)
+    return getter if len(picks) > 1 else (lambda values: (getter(values),))
+
+
+class _Converter:
+    """Turns cell XML into Python values the way openpyxl does, caching by cell text."""
+
+    patterns: dict[str, re.Pattern]
+
+    def __init__(self, strings: list[str], dates: object, epoch: object):
+        self.shared = strings
+        self.dates, self.epoch = {str(d).encode() for d in dates}, epoch
+        self.cache: dict[bytes, object] = {}
+        self.layouts: dict[tuple[bytes, ...], Callable[[list], tuple]] = {}
+
+    def fast_row(self, data: bytes, start: int, stop: int) -> tuple[tuple[object, ...], int]:
+        """Return (values by column, cell count) of a row whose cells start with r=."""
+        pairs = self.patterns["key"].findall(data, start, stop)
+        if not pairs:
+            return (), 0
+        letters, keys = zip(*pairs)
+        try:
+            values = list(map(self.cache.__getitem__, keys))
+        except KeyError:
+            for key in set(keys).difference(self.cache):
+                self.cache[key] = self.key_value(key)
+            values = list(map(self.cache.__getitem__, keys))
+        layout = self.layouts.get(letters)
+        if layout is None:
+            layout = self.layouts[letters] = _layout(letters)
+        values.append(None)
+        return layout(values), len(keys)
+
+    def full_row(self, data: bytes, start: int, stop: int) -> tuple[list[object], int]:
+        """Return (values by column, cell count) using the complete cell pattern."""
+        placed: dict[int, object] = {}
+        cells = self.patterns["full"].findall(data, start, stop)
+        for col, style, kind, raw, rest in cells:
+            placed[_COLS[col]] = self.value(style, kind, raw, rest)
+        size = max(placed) + 1 if placed else 0
+        return tuple(map(placed.get, range(size))), len(cells)
+
+    def key_value(self, key: bytes) -> object:
+        """Return the value of a cell from its text after the reference."""
+        head = key[: key.find(b">") + 1]
+        style, kind = _STYLE.search(head), _TYPE.search(head)
+        raw = self.patterns["value"].search(key)
+        return self.value(style.group(1) if style else b"", kind.group(1) if kind else b"",
+                          raw.group(1) if raw else b"", key[len(head):])
+
+    def value(self, style: bytes, kind: bytes, raw: bytes, rest: bytes) -> object:
+        """Return one cell's value from its style, type, <v> text and remaining XML."""
+        if kind == b"inlineStr":
+            parts = self.patterns["inline"].findall(rest)
+            return "".join(_text(t) for t in parts) or None if parts else None
+        if not raw:
+            return None
+        if kind == b"s":
+            return self.shared[int(raw)]
+        if kind in (b"", b"n"):
+            if style in self.dates:
+                try:
+                    return from_excel(float(raw), self.epoch)
+                except (OverflowError, ValueError):
+                    pass
+            text = raw.decode()
+            return float(text) if ("." in text or "e" in text or "E" in text) else int(text)
+        if kind == b"b":
+            return raw == b"1"
+        if kind == b"d":
+            return from_ISO8601(raw.decode())
+        return _text(raw)  # "str" (formula result), "e" (#N/A ...)
