@@ -169,3 +169,51 @@ def test_cli_json(tmp_path: Path, capsys) -> None:
 def test_cli_missing_folder_exits_2(tmp_path: Path, capsys) -> None:
     assert cli.main(["phrasebank", "lint", str(tmp_path / "nowhere")]) == 2
     assert "phrasebank folder not found" in capsys.readouterr().err
+
+
+# -- the worked example of phrasebanks/README.md ----------------------------------------------
+
+README = default_dir() / "README.md"
+_BLOCK = re.compile(r"```yaml\n# add (?:under \"(\w+):\" in|to) (\S+)\n(.*?)```", re.S)
+
+
+def apply_readme_example(root: Path) -> list[str]:
+    """Apply the README's "add …" blocks to the phrasebank at ``root``; return the files touched."""
+    touched = []
+    for section, rel, block in _BLOCK.findall(README.read_text(encoding="utf-8")):
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        if section:
+            head = f"{section}:\n"
+            assert head in text, f"{rel} has no '{section}:' line"
+            text = text.replace(head, head + block, 1)
+        else:
+            text = text.rstrip("\n") + "\n" + block
+        path.write_text(text, encoding="utf-8")
+        touched.append(rel)
+    return touched
+
+
+def test_readme_worked_example_lints_clean(tmp_path: Path) -> None:
+    root = tmp_path / "phrasebanks"
+    shutil.copytree(default_dir(), root)
+    touched = apply_readme_example(root)
+    assert sorted(touched) == ["en/lexicon.yaml", "en/sentences.yaml", "es/lexicon.yaml",
+                               "es/sentences.yaml", "indicators.yaml"]
+    result = lint(root)
+    assert result.problems == (), "\n".join(map(str, result.problems))
+    from nlg import phrasebank
+    bank = phrasebank.load(root)
+    assert bank.entries["RE-PR3"].noun == "legal_consultations"
+    assert bank.langs[next(iter(bank.langs))].nouns["legal_consultations"].singular == "legal consultation"
+
+
+def test_readme_lint_sample_output_is_real(tmp_path: Path, capsys, monkeypatch) -> None:
+    root = tmp_path / "phrasebanks"
+    shutil.copytree(default_dir(), root)
+    _edit(root / "es/lexicon.yaml", {"find": "pl: kits de higiene, gender: m}", "replace": "pl: kits de higiene}"})
+    _edit(root / "es/sentences.yaml", {"drop": "RE-HT1"})
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["phrasebank", "lint", "phrasebanks"]) == 1
+    sample = re.search(r"\n(    phrasebanks/en/sentences.*\n(?:    .*\n)*)", README.read_text(encoding="utf-8")).group(1)
+    assert capsys.readouterr().out.splitlines() == [line[4:] for line in sample.splitlines()]
