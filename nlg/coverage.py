@@ -104,7 +104,8 @@ def coverage(data: Dataset, bank: Phrasebank, *, source: str = "") -> Coverage:
     for _, members in sorted(groups.items()):
         row, entry, _ = members[0]
         how = ", ".join(sorted({m[2] for m in members}, key=_method_order))
-        code = row.indicator_code or split_code(row.indicator_label)[0]
+        codes = (m[0].indicator_code or split_code(m[0].indicator_label)[0] for m in members)
+        code = next((c for c in codes if c), "")
         sector = bank.entries[entry].sector if entry else (rec.sector(row.sector_label) or row.sector_label)
         langs = tuple(x.value for x, lb in bank.langs.items() if entry and entry in lb.sentences)
         missing = tuple(x.value for x in bank.langs if entry and x.value not in langs)
@@ -148,7 +149,7 @@ def table(cov: Coverage) -> str:
     cols = ("Code", "Sector", "Entry", "Matched by", "Languages", "Rows", "Indicator")
     body = [(i.code or "-", i.sector or "-", i.entry or "-", i.matched_by,
              " ".join(i.langs) + (f" (missing {' '.join(i.missing_langs)})" if i.missing_langs else "") or "-",
-             str(i.rows), _cut(split_code(i.label)[1] if i.code else i.label)) for i in cov.indicators]
+             str(i.rows), _cut(split_code(i.label)[1])) for i in cov.indicators]
     widths = [max(len(r[c]) for r in [cols, *body]) for c in range(len(cols))]
     fmt = lambda r: "  ".join(v.rjust(w) if c == 5 else v.ljust(w)  # noqa: E731
                               for c, (v, w) in enumerate(zip(r, widths))).rstrip()

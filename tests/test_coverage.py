@@ -59,8 +59,8 @@ def _minimal_load_data(config) -> Dataset:
 
 @pytest.fixture()
 def loader(monkeypatch):
-    """Use the real loader when it exists, else a minimal reader of English-header exports."""
-    if importlib.util.find_spec("nlg.load") is None:
+    """Use the real loader and validator when they exist, else a minimal reader of English-header exports."""
+    if any(importlib.util.find_spec(m) is None for m in ("nlg.load", "nlg.validate")):
         monkeypatch.setattr(api, "load_data", _minimal_load_data)
 
 
