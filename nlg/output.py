@@ -1,6 +1,15 @@
-"""Write the drafts: one .docx per language, atomically, never over a reviewer's edits."""
+"""Write the drafts: one .docx per language, atomically, never over a reviewer's edits.
+
+Before anything is written every output is checked: a document open in Word or
+LibreOffice (its lock file is beside it) stops the run (E505); a document edited
+since it was generated (content hash, see :mod:`nlg.docx_io`) stops it too (E510),
+or with ``force`` is kept as ``name.edited-N.docx``. Each file is replaced in one
+step (temporary file, then rename), so an interrupted run leaves the old file or
+the new one, never half of either.
+"""
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -8,6 +17,8 @@ from nlg import assemble, docx_io
 from nlg.api import Draft, DraftResult, Written, created_time, realise_all
 from nlg.errors import OutputError, error
 from nlg.model import Lang
+
+_EDITED_HINT = "use --force to keep the edited file as a backup and write a new draft"
 
 
 def backup_path(path: Path) -> Path:
@@ -20,15 +31,60 @@ def backup_path(path: Path) -> Path:
         n += 1
 
 
+def lock_file(path: Path) -> Path | None:
+    """Return the lock file Word or LibreOffice keeps beside ``path`` while it is open, if any.
+
+    Word writes ``~$`` over the first two characters of the name (or before a short
+    name); LibreOffice writes ``.~lock.NAME#``.
+    """
+    names = ("~$" + path.name[2:], "~$" + path.name, f".~lock.{path.name}#")
+    return next((path.with_name(n) for n in names if path.with_name(n).exists()), None)
+
+
+def _edited(path: Path) -> bool:
+    """Return whether ``path`` must not be replaced silently: edited, or not a draft of ours."""
+    try:
+        return docx_io.is_edited(path)
+    except OutputError:
+        return True                      # not a readable .docx: someone's file, keep it
+
+
 def _guard(paths: Sequence[Path], force: bool) -> dict[Path, Path]:
-    """Return {edited output: backup name}; raise when edited outputs exist without force."""
-    edited = [p for p in paths if p.exists() and docx_io.is_edited(p)]
+    """Return {edited output: backup name}; raise when an output is open or edited (without force)."""
+    locked = [(p, lock) for p in paths if (lock := lock_file(p)) is not None]
+    if locked:
+        raise OutputError(problems=[error(
+            "E505", f"the document is open in Word or LibreOffice (lock file {lock.name}); not overwritten",
+            file=str(p), hint=f"close it and run again; if it is not open, delete {lock.name}")
+            for p, lock in locked])
+    edited = [p for p in paths if p.exists() and _edited(p)]
     if edited and not force:
         raise OutputError(problems=[error(
             "E510", "the document was edited after it was generated; not overwritten",
-            file=str(p), hint="use --force to keep the edited file as a backup and write a new draft")
-            for p in edited])
+            file=str(p), hint=_EDITED_HINT) for p in edited])
     return {p: backup_path(p) for p in edited}
+
+
+def _folder(out: Path) -> None:
+    """Return after making sure ``out`` exists and can be written to; else raise E504."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(problems=[error("E504", f"cannot create the output folder: {exc.strerror or exc}",
+                                          file=str(out), hint="choose a folder you can write to")]) from None
+    if not os.access(out, os.W_OK):
+        raise OutputError(problems=[error("E504", "cannot write in the output folder (no permission)",
+                                          file=str(out), hint="choose a folder you can write to")])
+
+
+def _keep(path: Path, backup: Path) -> None:
+    """Return after copying the edited ``path`` to ``backup`` (atomically, bytes unchanged)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise OutputError(problems=[error("E506", f"cannot read the edited document: {exc.strerror or exc}",
+                                          file=str(path), hint="close it in Word and run again")]) from None
+    docx_io.write_atomic(backup, data)
 
 
 def write_drafts(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] = tuple(Lang),
@@ -36,11 +92,7 @@ def write_drafts(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] = tuple
                  template: Path | None = None) -> DraftResult:
     """Return what was written after drafting ``d`` into ``out_dir``."""
     out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(problems=[error("E504", f"cannot create the output folder: {exc.strerror}",
-                                          file=str(out), hint="choose a folder you can write to")]) from None
+    _folder(out)
     paths = {lang: out / d.file_name(lang) for lang in langs}
     backups = _guard(list(paths.values()), force)
     reports = realise_all(d, langs)
@@ -51,7 +103,7 @@ def write_drafts(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] = tuple
     for lang, path in paths.items():
         backup = backups.get(path)
         if backup:
-            backup.write_bytes(path.read_bytes())
+            _keep(path, backup)
         core = docx_io.CoreInfo.from_report(reports[lang], created=created_time(d.config))
         docx_io.save(documents[lang], path, embedded=reports[lang].embedded, core=core)
         written.append(Written(path, lang, backup, _reviews(reports[lang])))
