@@ -59,13 +59,15 @@ def build(report: RealisedReport, *, template: Path | None = None,
             writer.section(sector.heading, sector.bullets, "List Bullet", level=2)
     writer.people_reached(labels["people_reached"], report.people_reached)
     chart = bool(report.people_reached.headers)
-    writer.notes(report.footnotes if chart else ())
+    for note in report.footnotes if chart else ():
+        writer.plain(note, "Sitrep Note")
     writer.section(labels["coordination"], report.coordination, "Normal")
     if report.partners:
         writer.heading(report.partners_heading, 1)
         writer.plain(PARTNER_SEPARATOR.join(report.partners), "Sitrep Partners")
     writer.section(labels["contacts"], report.contacts, "Sitrep Note")
-    writer.notes(() if chart else report.footnotes)
+    for note in () if chart else report.footnotes:
+        writer.plain(note, "Sitrep Note")
     return document
 
 
@@ -73,7 +75,7 @@ def load_template(path: Path) -> Document:
     """Return the template (.docx or .dotx) as an empty document with all required styles."""
     try:
         data = path.read_bytes()
-        document = docx.Document(io.BytesIO(_as_document(data)))
+        document = docx.Document(io.BytesIO(_relabel(data, _TEMPLATE_CT, _DOCUMENT_CT)))
     except (OSError, zipfile.BadZipFile, ValueError, KeyError) as exc:
         raise TemplateError(problems=[error(
             "E401", f"cannot open the Word template ({exc})", file=str(path),
@@ -88,11 +90,6 @@ def template_package(*, dotx: bool = False) -> bytes:
     """Return the shipped template's bytes, as a Word template (.dotx) when asked."""
     data = DEFAULT_TEMPLATE.read_bytes()
     return _relabel(data, _DOCUMENT_CT, _TEMPLATE_CT) if dotx else data
-
-
-def _as_document(data: bytes) -> bytes:
-    """Return the package with a template main part relabelled as a document."""
-    return _relabel(data, _TEMPLATE_CT, _DOCUMENT_CT)
 
 
 def _relabel(data: bytes, old: bytes, new: bytes) -> bytes:
@@ -147,11 +144,6 @@ class _Writer:
     def plain(self, text: str, style: str) -> DocxParagraph:
         """Return a new body paragraph holding plain ``text``."""
         return self.document.add_paragraph(text, style=style)
-
-    def notes(self, notes: tuple[str, ...]) -> None:
-        """Return after adding footnote texts in the small note style."""
-        for note in notes:
-            self.plain(note, "Sitrep Note")
 
     def section(self, heading: str, paragraphs: tuple[Paragraph, ...], style: str,
                 *, level: int = 1) -> None:
