@@ -1,8 +1,9 @@
 """Provenance comments: where each figure of the draft comes from.
 
 Each generated bullet gets a comment naming its indicator(s), the exact values
-before hedging, the hedge applied, the admin1s, the reporting partners and rows,
-and the source file with row numbers. Wording comes from the phrasebank labels.
+before hedging, the hedge applied, the admin1s (largest first, as the sentence
+names them), the reporting partners and rows, and the source file with row
+numbers. Wording comes from the phrasebank labels.
 """
 from __future__ import annotations
 
@@ -14,13 +15,13 @@ from nlg.model import SourceRef
 
 
 def row_ranges(sources: tuple[SourceRef, ...]) -> str:
-    """Return "file rows 4–6, 9" per file, compressing consecutive rows.
+    """Return "file rows 4–6, 9" per file, compressing consecutive rows (repeats counted once).
 
     >>> row_ranges((SourceRef("5w.xlsx", 4), SourceRef("5w.xlsx", 5), SourceRef("5w.xlsx", 6), SourceRef("5w.xlsx", 9)))
     '5w.xlsx 4–6, 9'
     """
     parts = []
-    for file, refs in groupby(sorted(sources), key=lambda s: s.file):
+    for file, refs in groupby(sorted(set(sources)), key=lambda s: s.file):
         rows = [r.row for r in refs]
         runs, start = [], rows[0]
         for prev, cur in zip(rows, rows[1:] + [None]):
@@ -38,7 +39,8 @@ def _message_comment(w, msg: Message, fact: Fact) -> str:
         indicator = f"{indicator} / {fact.activity}"
     number = lambda n: numfmt.integer(n, locale=w.locale)  # noqa: E731
     q = msg.quantity
-    places = ", ".join(f"{a} {number(v)}" for a, v in fact.by_admin1 if v)
+    ranked = sorted(((a, v) for a, v in fact.by_admin1 if v), key=lambda t: (-t[1], t[0]))
+    places = ", ".join(f"{a} {number(v)}" for a, v in ranked) or "–"
     return textenv.render(labels["comment_bullet"], {
         "indicator": indicator, "value": number(q.value), "shown": number(q.shown),
         "hedge": labels[f"hedge_{q.hedge.value}"], "places": places,
