@@ -10,7 +10,6 @@ cannot read use a complete pattern; a sheet neither can read uses openpyxl.
 """
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable
 from operator import itemgetter
@@ -73,16 +72,11 @@ class Book:
         """Return (Excel row number, cell values) of the sheet's rows that have cells."""
         name, part = self.part(sheet)
         data = self.archive.read(part)
-        enabled = gc.isenabled()
-        gc.disable()  # millions of small objects: the collector would rescan them repeatedly
         try:
             return scan(data, _Converter(self.strings, self.wb._date_formats, self.wb.epoch))
         except Unsupported:
             ws = ReadOnlyWorksheet(self.wb, name, part, self.strings)
             return [(n, tuple(v)) for n, v in enumerate(ws.iter_rows(values_only=True), 1) if v]
-        finally:
-            if enabled:
-                gc.enable()
 
 
 def _text(raw: bytes) -> str:

@@ -1,0 +1,271 @@
+"""Validate stage: turn :class:`nlg.load.RawTable` rows into a :class:`nlg.model.Dataset`.
+
+Every problem of every file is collected before one :class:`DataError` is raised.
+Warnings do not stop the draft; they are returned in ``Dataset.warnings``.
+
+======  =======  ==============================================================
+code    kind     meaning
+======  =======  ==============================================================
+E201    error    file not found or cannot be opened
+E202    error    file empty, workbook without sheets, or no header row found
+E203    error    not readable: binary content, damaged/cut-off .xlsx, old .xls
+E204    error    the named sheet is not in the workbook
+E205    error    a required column is missing
+E206    error    a count is not a number
+E207    error    a count is negative
+E208    error    a count has a fraction
+E209    error    thousands separator ambiguous ("1,234" / "1.234") in this file
+E210    error    month empty or unreadable
+E211    error    no row falls in the report period
+E212    error    the report's country is not an ISO 3166-1 alpha-3 code
+E213    error    a Yes/No cell is neither
+E214    error    a USD value is not a non-negative amount
+E215    error    a country cell names no known country
+E216    error    column_map maps a header to an unknown field
+E217    error    the report period is not two "YYYY-MM" months in order
+W201    warning  admin1 empty
+W202    warning  appealing organisation empty
+W203    warning  indicator empty
+W204    warning  country empty (the report's country is assumed)
+W205    warning  CVA = Yes with an empty or zero value
+W206    warning  CVA = Yes without a delivery mechanism
+W207    warning  multipurpose cash row with CVA = No
+W208    warning  New beneficiaries > Total monthly beneficiaries
+W209    warning  population-type breakdown differs from New beneficiaries
+W210    warning  age/gender breakdown differs from New beneficiaries
+W211    warning  admin1 is not an ISO 3166-2 subdivision of the country
+W212    warning  rows of another country left out (one warning per file and country)
+W213    warning  text cell over 2,000 characters cut
+W214    warning  text cell looks like a formula (kept as literal text, never evaluated)
+W215    warning  characters illegal in XML 1.0 removed from a cell
+W216    warning  two columns map to the same field (the first is used)
+W217    warning  sector empty
+W218    warning  a column_map entry matches no column of any file
+W219    warning  Direct Assistance row without a quantity of output
+======  =======  ==============================================================
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from nlg.columns import (COUNT_FIELDS, FIELDS, ONE_OF_COUNTS, REQUIRED, SYNONYMS, map_columns,
+                         norm_header, resolve_field)
+from nlg.errors import DataError, did_you_mean, error, warning
+from nlg.load import RawTable, gc_paused
+from nlg.model import Dataset, Problem
+from nlg.places import country_suggestion, is_alpha3
+from nlg.validate_build import build_activities
+from nlg.validate_cols import (Where, bool_column, count_column, country_column,
+                               indicator_codes, money_column, month_column, text_column)
+from nlg.validate_rules import Columns, quality_warnings
+from nlg.values import number_style
+
+TEXT_FIELDS = ("admin1", "admin2", "appealing_org", "implementing_partner", "sector_label",
+               "indicator_label", "indicator_code", "activity_name", "delivery_mechanism",
+               "indicator_type")
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_NAMES = {"country": "Country", "admin1": "Admin1", "month": "Month",
+          "appealing_org": "Appealing organisation", "sector_label": "Sector",
+          "indicator_label": "Indicator"}
+
+
+@dataclass(frozen=True)
+class _Context:
+    country: str
+    first: str
+    last: str
+    user_map: Mapping[str, str]
+
+
+@dataclass
+class _Result:
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    activities: list = field(default_factory=list)
+    outside: int = 0
+    months: set[str] = field(default_factory=set)
+    used_map: set[str] = field(default_factory=set)
+
+
+def validate(tables: Sequence[RawTable], *, period: tuple[str, str], country: str,
+             column_map: Mapping[str, str] = {}) -> Dataset:
+    """Return the validated rows of the report's period and country, with warnings."""
+    with gc_paused():
+        return _validate(tables, _context(period, country, column_map))
+
+
+def _validate(tables: Sequence[RawTable], ctx: _Context) -> Dataset:
+    """Return the Dataset of the tables (see :func:`validate`)."""
+    total = _Result()
+    for table in tables:
+        part = _check_table(table, ctx)
+        total.errors += part.errors
+        total.warnings += part.warnings
+        total.activities += part.activities
+        total.outside += part.outside
+        total.months |= part.months
+        total.used_map |= part.used_map
+    total.warnings += [warning("W218", f"column_map entry {key!r} matches no column",
+                               value=key, hint="check the header text in column_map")
+                       for key in ctx.user_map if key not in total.used_map]
+    if not total.errors and not total.activities:
+        total.errors.append(_no_rows(tables, ctx, total.months))
+    if total.errors:
+        raise DataError(problems=total.errors)
+    return Dataset(activities=tuple(total.activities), files=tuple(t.file for t in tables),
+                   warnings=tuple(total.warnings), rows_outside_period=total.outside,
+                   rows_read=sum(len(t.rows) for t in tables))
+
+
+def _context(period: tuple[str, str], country: str, column_map: Mapping[str, str]) -> _Context:
+    """Return the checked report arguments; raise DataError (E212/E216/E217) if wrong."""
+    problems = []
+    code = str(country).strip().upper()
+    if not is_alpha3(code):
+        close = country_suggestion(str(country))
+        problems.append(error("E212", "the report's country must be an ISO 3166-1 alpha-3 code"
+                              + (f" (did you mean {close!r}?)" if close else ""),
+                              value=str(country), hint="e.g. PER for Peru, COL for Colombia"))
+    first, last = (tuple(period) + ("", ""))[:2] if isinstance(period, (tuple, list)) else ("", "")
+    if not (_MONTH.match(str(first)) and _MONTH.match(str(last)) and first <= last):
+        problems.append(error("E217", "the period must be two months \"YYYY-MM\", first <= last",
+                              value=str(period), hint="e.g. ('2023-01', '2023-11')"))
+    user_map = {}
+    for header, name in column_map.items():
+        target = resolve_field(str(name))
+        if target is None:
+            problems.append(error("E216", f"column_map maps {header!r} to an unknown field"
+                                  + did_you_mean(str(name), FIELDS), value=str(name),
+                                  hint="use a field name such as total_monthly or admin1"))
+        else:
+            user_map[norm_header(str(header))] = target
+    if problems:
+        raise DataError(problems=problems)
+    return _Context(code, str(first), str(last), user_map)
+
+
+def _no_rows(tables: Sequence[RawTable], ctx: _Context, months: set[str]) -> Problem:
+    """Return E211: no row of the files is in the period."""
+    found = f"; the files cover {min(months)} to {max(months)}" if months else ""
+    return error("E211", f"no row is in the report period {ctx.first} to {ctx.last}{found}",
+                 file=", ".join(t.file for t in tables),
+                 hint="check the period in report.yaml or export the right months")
+
+
+def _check_table(table: RawTable, ctx: _Context) -> _Result:
+    """Return the activities, errors and warnings of one file."""
+    result = _Result()
+    found, duplicates = map_columns(table.headers, table.hxl, ctx.user_map)
+    result.used_map = {norm_header(h) for h in table.headers if norm_header(h) in ctx.user_map}
+    result.warnings += [warning("W216", f"columns {table.headers[a]!r} and {table.headers[b]!r} "
+                                f"both give {name}; the first is used", file=table.file,
+                                row=table.header_row, column=table.headers[b],
+                                hint="delete or rename one of them")
+                        for name, a, b in duplicates]
+    result.errors += _missing(table, found)
+    if result.errors or not table.rows:
+        return result
+    heads = {name: table.headers[i] for name, i in found.items()}
+    columns = list(zip(*(row for _, row in table.rows)))  # one transpose, then whole columns
+    numbers = [n for n, _ in table.rows]
+    keep, months = _in_scope(table, columns, numbers, found, heads, ctx, result)
+    if keep is None or keep:
+        _convert(table, columns, (keep, numbers, months), found, heads, ctx, result)
+    return result
+
+
+def _missing(table: RawTable, found: Mapping[str, int]) -> list[Problem]:
+    """Return E205 for each required column the file lacks."""
+    out = []
+    wanted = [(f, _NAMES[f], SYNONYMS[f]) for f in REQUIRED if f not in found]
+    if not any(f in found for f in ONE_OF_COUNTS):
+        names = [SYNONYMS[f][0] for f in ONE_OF_COUNTS]
+        wanted.append((ONE_OF_COUNTS[0], " or ".join(names),
+                       sum((SYNONYMS[f] for f in ONE_OF_COUNTS), ())))
+    spare = [h for i, h in enumerate(table.headers) if h and i not in found.values()]
+    folded = {norm_header(h): h for h in spare}
+    for _, label, synonyms in wanted:
+        close = next((folded[c[0]] for s in synonyms
+                      if (c := difflib.get_close_matches(norm_header(s), folded, 1, 0.75))), None)
+        hint = (f"the file has {close!r}: rename it or map it in column_map" if close else
+                "expected a header such as " + ", ".join(repr(s) for s in synonyms[:3]))
+        out.append(error("E205", f"required column {label} is missing", file=table.file,
+                         row=table.header_row, hint=hint))
+    return out
+
+
+def _in_scope(table: RawTable, columns: list[tuple], numbers: list[int],
+              found: Mapping[str, int], heads: Mapping[str, str], ctx: _Context,
+              result: _Result) -> tuple[list[int] | None, list[str]]:
+    """Return the indexes of the rows of the period and country (None: all) and their months."""
+    months, errs = month_column(columns[found["month"]], numbers,
+                                Where(table.file, heads["month"]))
+    codes, errs2 = country_column(columns[found["country"]], numbers,
+                                  Where(table.file, heads["country"]))
+    result.errors += errs + errs2
+    result.months |= {m for m in set(months) if m}
+    keep, other = [], Counter()
+    for index, (month, code) in enumerate(zip(months, codes)):
+        if month is None or code is None:
+            continue
+        if not ctx.first <= month <= ctx.last:
+            result.outside += 1
+        elif code and code != ctx.country:
+            other[code] += 1
+            result.outside += 1
+        else:
+            keep.append(index)
+            if not code:
+                result.warnings.append(warning(
+                    "W204", f"country is empty; {ctx.country} is assumed", file=table.file,
+                    row=numbers[index], column=heads["country"], value="",
+                    hint="fill in the country"))
+    for code, count in sorted(other.items()):
+        first = next(i for i, c in enumerate(codes) if c == code)
+        result.warnings.append(warning(
+            "W212", f"{count} row(s) for {code} left out: the report is for {ctx.country}",
+            file=table.file, row=numbers[first], column=heads["country"],
+            value=str(table.rows[first][1][found["country"]]),
+            hint="export only the report's country, or check the country column"))
+    if len(keep) == len(numbers):
+        return None, months
+    return keep, [months[i] for i in keep]
+
+
+def _convert(table: RawTable, columns: list[tuple], kept: tuple, found: Mapping[str, int],
+             heads: Mapping[str, str], ctx: _Context, result: _Result) -> None:
+    """Convert the kept rows' columns, check the quality rules and build the activities."""
+    keep, numbers, months = kept
+    numeric = [f for f in (*COUNT_FIELDS, "value_usd") if f in found]
+    style, conflict = number_style(v for f in numeric for v in set(columns[found[f]]))
+    if keep is not None:
+        numbers = [numbers[i] for i in keep]
+    values: dict[str, list] = {}
+    errors: list[Problem] = []
+    for name, index in found.items():
+        column = columns[index] if keep is None else [columns[index][i] for i in keep]
+        where = Where(table.file, heads[name])
+        if name in TEXT_FIELDS:
+            values[name], problems = text_column(column, numbers, where)
+            result.warnings += problems
+            continue
+        if name in COUNT_FIELDS:
+            values[name], problems = count_column(column, numbers, where, style, conflict)
+        elif name == "value_usd":
+            values[name], problems = money_column(column, numbers, where, style, conflict)
+        elif name in ("rmrp", "cva"):
+            values[name], problems = bool_column(column, numbers, where, name == "rmrp")
+        else:
+            continue
+        errors += problems
+    values["indicator_code"] = indicator_codes(values["indicator_label"],
+                                               values.get("indicator_code"))
+    values["month"] = months
+    result.errors += errors
+    result.warnings += quality_warnings(Columns(table.file, numbers, values, heads, ctx.country))
+    if not result.errors:
+        result.activities = build_activities(table.file, numbers, values, ctx.country)
