@@ -161,6 +161,7 @@ def _order(a: Analysed, f: Finding) -> int:
 def _signature(locale: str):
     """Return bullet -> (words, figures) as the draft would write them in ``locale``."""
     def signature(bullet: dict) -> tuple[list[str], list[str]]:
+        """Return (places and figures, figures) of ``bullet``."""
         numbers = [_written(m["quantity"]["shown"], locale) for m in bullet["messages"]]
         places = [p for m in bullet["messages"] for p in m["places"]]
         return places + numbers, numbers

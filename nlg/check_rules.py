@@ -88,9 +88,11 @@ class _Slot:
     value: int
     fact: str = ""            # "" for a count of regions or a number of the wording
     quantity: dict | None = None
+    what: str = ""            # how a slot that is not a quantity is described
     used: bool = False
 
     def accepts(self, figure: Figure) -> bool:
+        """Return whether ``figure`` may stand for this slot."""
         if self.quantity is not None:
             return fits(figure, self.value)
         return figure.hedge is Hedge.EXACT and figure.shown == self.value
@@ -102,12 +104,13 @@ def _slots(bullet: dict, facts: dict[str, dict], wording: Wording) -> list[_Slot
     for m in bullet["messages"]:
         slots.append(_Slot(m["quantity"]["value"], m["fact"], m["quantity"]))
         if m["form"] == "main" and not m["places"]:
-            slots.append(_Slot(m["region_count"]))
+            slots.append(_Slot(m["region_count"], what="regions with activity"))
         previous = facts.get(m["fact"], {}).get("previous")
         if previous is not None:
-            slots.append(_Slot(previous, m["fact"]))
+            slots.append(_Slot(previous, m["fact"], what="previous period"))
         for noun in (m["noun"], m["group"]):
-            slots.extend(_Slot(n) for n in sorted(wording.noun_numbers.get(noun, ())))
+            slots.extend(_Slot(n, what="part of the wording")
+                         for n in sorted(wording.noun_numbers.get(noun, ())))
     return slots
 
 
@@ -129,13 +132,19 @@ def bullet_figures(a: Analysed, block: Block, bullet: dict, facts: dict[str, dic
         if slot is not None:
             slot.used = True
             continue
-        quantities = [s for s in slots if s.quantity is not None]
-        near = min(quantities, key=lambda s: (s.used, abs(s.value - figure.shown)))
+        near = min(slots, key=lambda s: (s.used, abs(s.value - figure.shown) / max(s.value, 1)))
         out.append(_finding(a, FIGURE, block,
                             f"“{figure.written}” does not fit the stored value {number(near.value)}",
                             written=figure.written, sentence=figure.sentence, key=block.key,
-                            expected=_describe(near.quantity, near.fact != block.key and near.fact)))
+                            expected=_expected(near, block.key)))
     return out
+
+
+def _expected(slot: _Slot, bullet: str) -> str:
+    """Return what the stored facts say for ``slot``, naming its fact if not the bullet's own."""
+    if slot.quantity is None:
+        return f"{number(slot.value)} ({slot.what})"
+    return _describe(slot.quantity, slot.fact != bullet and slot.fact)
 
 
 def locate_bullets(a: Analysed, plan: dict, texts: dict[str, str] | None,

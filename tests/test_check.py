@@ -292,3 +292,50 @@ def test_data_changes_are_reported(drafted, tmp_path):
     assert [f.code for f in changed] == ["E660"]
     assert changed[0].message == ("the data changed: stored 206, now 196; "
                                   "the draft's over 200 is no longer true")
+
+
+def test_tracked_change_counts_as_the_new_text(copy):
+    """A reviewer with Track Changes on: the old figure is a deletion, the new one an insertion."""
+    def change(document):
+        p = bullet(document, "EDU/RE-ED1")
+        run = next(r for r in p._p.iter(qn("w:r")) if "over 200" in "".join(t.text for t in r.iter(qn("w:t"))))
+        text = run.find(qn("w:t")).text
+        head, tail = text.split("over 200")
+        run.find(qn("w:t")).text = head
+        deleted = docx.oxml.parse_xml(
+            f'<w:del xmlns:w="{W}" w:id="90" w:author="R"><w:r><w:delText>over 200</w:delText></w:r></w:del>')
+        inserted = docx.oxml.parse_xml(
+            f'<w:ins xmlns:w="{W}" w:id="91" w:author="R"><w:r><w:t xml:space="preserve">over 250'
+            f'</w:t></w:r></w:ins>')
+        rest = docx.oxml.parse_xml(f'<w:r xmlns:w="{W}"><w:t xml:space="preserve">{tail}</w:t></w:r>')
+        run.addnext(deleted)
+        deleted.addnext(inserted)
+        inserted.addnext(rest)
+    edit(copy / EN, change)
+    result = check([copy / EN, copy / ES])
+    assert found(result) == [("E610", "en", "EDU/RE-ED1", "over 250")]
+    assert "over 200" not in result.findings[0].sentence
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def test_changed_region_count_is_named_as_such(copy):
+    edit(copy / ES, lambda d: set_text(bullet(d, "PRO/RE-PR2"), [bullet(d, "PRO/RE-PR2").text.replace(
+        "En 9 regiones", "En 8 regiones")]))
+    result = check([copy / ES])
+    assert found(result) == [("E610", "es", "PRO/RE-PR2", "8")]
+    assert result.findings[0].expected == "9 (regions with activity)"
+
+
+def test_added_paragraph_is_reported_with_data(copy):
+    use_loader()
+
+    def change(document):
+        anchor = bullet(document, "EDU/RE-ED1")
+        added = anchor.insert_paragraph_before("In Piura, partners trained 40 teachers.", style=anchor.style)
+        assert added.text
+    edit(copy / EN, change)
+    result = check([copy / EN, copy / ES], data=SAMPLE)
+    assert sorted(found(result)) == [("E620", "en", "", "40"), ("E631", "en", "", "")]
+    assert {f.sentence for f in result.findings} == {"In Piura, partners trained 40 teachers."}
