@@ -71,12 +71,15 @@ def check(paths: Sequence[Path], *, data: Path | None = None,
     for a in analysed:
         findings += _document(a, wording, drafted)
     for first, second in _pairs(analysed):
-        files = {first.doc.path.name, second.doc.path.name}
+        files = {str(first.doc.path), str(second.doc.path)}
         skip = {f.key for f in findings if f.code in (FIGURE, DELETED) and f.file in files}
         findings += check_compare.pair(first, second, skip=skip)
     if drafted:
         for a in {a.doc.report: a for a in analysed}.values():
             findings += check_compare.data_changes(a, drafted.facts)
+    order = {(str(a.doc.path), a.doc.lang.value, b.section): b.index
+             for a in analysed for b in reversed(a.doc.blocks)}
+    findings.sort(key=lambda f: order.get((f.file, f.lang, f.section), len(order)))
     return CheckResult(tuple(docs), tuple(findings))
 
 
@@ -141,7 +144,7 @@ def _document(a: Analysed, wording, drafted: Drafted | None) -> list[Finding]:
     out = []
     for key in deleted:
         shown = ", ".join(check_rules._describe(m["quantity"]) for m in bullets[key]["messages"])
-        out.append(Finding(DELETED, a.doc.path.name, lang, f"sector:{bullets[key]['sector']}",
+        out.append(Finding(DELETED, str(a.doc.path), lang, f"sector:{bullets[key]['sector']}",
                            "bullet deleted", key=key, expected=shown))
     if drafted:
         out += _added(a, found, drafted.notes.get(lang, {}))
@@ -150,12 +153,7 @@ def _document(a: Analysed, wording, drafted: Drafted | None) -> list[Finding]:
     out += check_compare.table_figures(a, wording)
     out += check_rules.flags(a, wording)
     out += check_rules.english(a)
-    return sorted(out, key=lambda f: _order(a, f))
-
-
-def _order(a: Analysed, f: Finding) -> int:
-    """Return a finding's place in document order (by its section's first block)."""
-    return next((b.index for b in a.doc.blocks if b.section == f.section), 0)
+    return out
 
 
 def _signature(locale: str):

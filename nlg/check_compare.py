@@ -119,7 +119,7 @@ def data_changes(a: Analysed, current: dict) -> list[Finding]:
             still = is_true(Quantity(after["value"], q["shown"], Hedge(q["hedge"])))
             message += f"; the draft's {q['hedge']} {number(q['shown'])} is " + \
                 ("still true" if still else "no longer true")
-        out.append(Finding(DATA_CHANGED, a.doc.path.name, a.doc.lang.value, "", message,
+        out.append(Finding(DATA_CHANGED, str(a.doc.path), a.doc.lang.value, "", message,
                            key=key, expected=expected))
     return out + _totals_changes(a, current)
 
@@ -131,7 +131,7 @@ def _totals_changes(a: Analysed, current: dict) -> list[Finding]:
     pairs = [(f"people reached, {k}", stored.get(k), now.get(k)) for k in sorted(set(stored) | set(now))]
     pairs.append(("people assisted", a.doc.data["facts"].get("people_assisted"),
                   current.get("people_assisted")))
-    return [Finding(DATA_CHANGED, a.doc.path.name, a.doc.lang.value, "people_reached",
+    return [Finding(DATA_CHANGED, str(a.doc.path), a.doc.lang.value, "people_reached",
                     f"{what}: stored {_maybe(old)}, now {_maybe(new)}", key=what, expected=_maybe(new))
             for what, old, new in pairs if old != new]
 

@@ -48,7 +48,7 @@ def to_table(result: CheckResult) -> str:
     """Return the findings grouped by document, then a one-line summary."""
     lines = []
     for doc in result.documents:
-        mine = [f for f in result.findings if f.file == doc.path.name and f.lang == doc.lang.value]
+        mine = [f for f in result.findings if f.file == str(doc.path) and f.lang == doc.lang.value]
         lines.append(f"{doc.path} ({doc.lang.value.upper()}, {doc.report}): "
                      + (f"{len(mine)} finding(s)" if mine else "clean"))
         for f in mine:

@@ -59,7 +59,7 @@ class Analysed:
 
 
 def _finding(a: Analysed, code: str, block: Block | None, message: str, **kw) -> Finding:
-    return Finding(code, a.doc.path.name, a.doc.lang.value, block.section if block else "",
+    return Finding(code, str(a.doc.path), a.doc.lang.value, block.section if block else "",
                    message, **kw)
 
 

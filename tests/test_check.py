@@ -246,7 +246,7 @@ def test_cli_json_shape(copy, capsys):
     assert [d["lang"] for d in data["documents"]] == ["en", "es"]
     assert data["summary"] == {"figure": 1}
     assert data["findings"] == [{
-        "code": "E610", "kind": "figure", "file": EN, "lang": "en", "section": "sector:EDU",
+        "code": "E610", "kind": "figure", "file": str(copy / EN), "lang": "en", "section": "sector:EDU",
         "key": "EDU/RE-ED1", "message": "“over 300” does not fit the stored value 206",
         "written": "over 300",
         "sentence": "In Tumbes, over 300 refugees and migrants were supported to enrol in formal or "
