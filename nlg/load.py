@@ -149,13 +149,18 @@ def _header_index(rows: list[tuple[int, Cells]]) -> int | None:
     scores = [sum(1 for v in cells if looks_like_header(v)) for _, cells in head]
     if scores and max(scores) >= 2:
         return scores.index(max(scores))
-    filled = [[v for v in cells if not _blank((v,))] for _, cells in head]
-    widest = max((len(f) for f in filled), default=0)
-    for index, cells in enumerate(filled):
-        if len(cells) >= 2 and len(cells) * 10 >= widest * 6 and all(
-                isinstance(v, str) for v in cells):
+    widest = max((len([v for v in cells if not _blank((v,))]) for _, cells in head), default=0)
+    for index, (_, cells) in enumerate(head):
+        count = _texts(cells)
+        if count >= 2 and count * 10 >= widest * 6:
             return index
     return None
+
+
+def _texts(cells: Cells) -> int:
+    """Return how many cells of a row hold text (0 if any filled cell is not text)."""
+    filled = [v for v in cells if not _blank((v,))]
+    return len(filled) if all(isinstance(v, str) for v in filled) else 0
 
 
 def _is_hxl(cells: Cells) -> bool:
@@ -172,6 +177,8 @@ def _table(name: str, rows: list[tuple[int, Cells]]) -> RawTable:
         raise _fail("E202", name, "no table found (no header row with 5W column names)",
                     "the first sheet must hold the 5W export with its header row; "
                     "name another sheet in report.yaml if needed")
+    if index and _is_hxl(rows[index][1]) and _texts(rows[index - 1][1]) >= 2:
+        index -= 1   # the hashtag row sits under the header row it tags
     header_row, header_cells = rows[index]
     headers = [("" if v is None else str(v).strip()) for v in header_cells]
     while headers and not headers[-1]:

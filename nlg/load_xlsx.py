@@ -11,6 +11,7 @@ cannot read use a complete pattern; a sheet neither can read uses openpyxl.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable
 from operator import itemgetter
 from functools import lru_cache
@@ -43,10 +44,12 @@ class Book:
 
     def __init__(self, source: BinaryIO):
         reader = ExcelReader(source, read_only=True, data_only=True)
-        reader.read_manifest()
-        reader.read_strings()
-        reader.read_workbook()
-        apply_stylesheet(reader.archive, reader.wb)
+        with warnings.catch_warnings():  # openpyxl warns about features it drops; we only read
+            warnings.simplefilter("ignore")
+            reader.read_manifest()
+            reader.read_strings()
+            reader.read_workbook()
+            apply_stylesheet(reader.archive, reader.wb)
         self.archive, self.wb = reader.archive, reader.wb
         self.strings = list(reader.shared_strings)
         self.sheets: dict[str, str] = {}
@@ -75,8 +78,11 @@ class Book:
         try:
             return scan(data, _Converter(self.strings, self.wb._date_formats, self.wb.epoch))
         except Unsupported:
-            ws = ReadOnlyWorksheet(self.wb, name, part, self.strings)
-            return [(n, tuple(v)) for n, v in enumerate(ws.iter_rows(values_only=True), 1) if v]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                ws = ReadOnlyWorksheet(self.wb, name, part, self.strings)
+                return [(n, tuple(v)) for n, v in enumerate(ws.iter_rows(values_only=True), 1)
+                        if v]
 
 
 def _text(raw: bytes) -> str:
