@@ -69,7 +69,7 @@ def check(paths: Sequence[Path], *, data: Path | None = None,
     analysed = [_analyse(d, readers) for d in docs]
     findings: list[Finding] = []
     for a in analysed:
-        findings += _document(a, wording, drafted)
+        findings += _document(a, wording, drafted, readers[a.doc.lang].locale)
     for first, second in _pairs(analysed):
         files = {str(first.doc.path), str(second.doc.path)}
         skip = {f.key for f in findings if f.code in (FIGURE, DELETED) and f.file in files}
@@ -97,14 +97,38 @@ def _read_all(paths: Sequence[Path], wording) -> list[Reviewed]:
 
 
 def _locale(docs: list[Reviewed], lang: Lang, drafted: Drafted | None) -> str:
-    """Return the number locale of ``lang``: from the data, the embedded report, or the language."""
+    """Return the number locale of ``lang``: from the data, the embedded report, else the one
+    (language or language_COUNTRY) that writes the stored people-reached totals as the drafts do."""
     if drafted:
         return drafted.locales[lang.value]
-    for doc in docs:
+    mine = [d for d in docs if d.lang is lang]
+    for doc in mine:
         stored = (doc.data.get("report") or {}).get("number_locale") or {}
         if lang.value in stored:
             return stored[lang.value]
-    return lang.value
+    candidates = [lang.value] + [f"{lang.value}_{c}" for c in _countries(mine)]
+    return max(candidates, key=lambda c: _written_as(mine, c))
+
+
+def _countries(docs: list[Reviewed]) -> list[str]:
+    """Return the ISO alpha-2 codes of the reports' countries."""
+    import pycountry
+
+    codes = {(d.data.get("report") or {}).get("country", "") for d in docs}
+    found = (pycountry.countries.get(alpha_3=c) for c in sorted(codes) if c)
+    return [c.alpha_2 for c in found if c is not None]
+
+
+def _written_as(docs: list[Reviewed], locale: str) -> int:
+    """Return how many stored totals of four digits or more appear as ``locale`` writes them."""
+    from babel.core import UnknownLocaleError
+
+    try:
+        texts = [" ".join(b.text for b in d.blocks) for d in docs]
+        totals = [t["value"] for d in docs for t in d.data["facts"]["sector_totals"] if t["value"] >= 1000]
+        return sum(numfmt.integer(v, locale=locale) in text for text in texts for v in totals)
+    except UnknownLocaleError:
+        return -1                       # no such locale (en_PE): not a candidate
 
 
 def _analyse(doc: Reviewed, readers: dict[Lang, Reader]) -> Analysed:
@@ -133,13 +157,12 @@ def _english_stops(readers: dict[Lang, Reader]) -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-def _document(a: Analysed, wording, drafted: Drafted | None) -> list[Finding]:
+def _document(a: Analysed, wording, drafted: Drafted | None, locale: str) -> list[Finding]:
     """Return the findings on one document."""
     data, lang = a.doc.data, a.doc.lang.value
     facts = {f["key"]: f for f in data["facts"]["facts"]}
     bullets = {b["key"]: b for s in data["plan"]["sectors"] for b in s["bullets"]}
     texts = drafted.bullets.get(lang) if drafted else None
-    locale = drafted.locales[lang] if drafted else _locale([a.doc], a.doc.lang, None)
     found, deleted = check_rules.locate_bullets(a, data["plan"], texts, _signature(locale))
     out = []
     for key in deleted:

@@ -18,7 +18,8 @@ from nlg.check_wording import Wording
 from nlg.model import Hedge, Lang
 
 EXACT, RANGE = "exact", "range"
-_NUMBER = r"^\d{1,3}(?:[.,\u00a0\u202f\u2009]\d{3})*(?:[.,]\d+)?$|^\d+(?:[.,]\d+)?$"
+_NUMBER = r"^(?:\d{1,3}(?:[.,\u00a0\u202f\u2009]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)%?$"
+_THOUSANDS = re.compile(r"\d{1,3}([.,])\d{3}(?:\1\d{3})*")
 _RANGE = r"^\d+[\u2013-]\d+$"
 _SPACES = "\u00a0\u202f\u2009"
 _DIGIT_SPACE = re.compile(rf"(?<=\d)[{_SPACES}](?=\d{{3}}(?!\d))")
@@ -43,17 +44,25 @@ def _symbols(locale: str) -> tuple[str, str]:
     return group, numfmt.decimal(1.5, locale=locale, digits=1)[1]
 
 
-def parse_number(text: str, *, locale: str) -> tuple[Decimal, int] | None:
+def parse_number(text: str, *, locale: str, scaled: bool = False) -> tuple[Decimal, int] | None:
     """Return (value, decimals written) of a number in ``locale``'s convention, or None.
+
+    Without a scale word, three digits after the only kind of separator are read
+    as thousands whatever the locale ("214.633" in a text otherwise written
+    "14,971"): situation reports give people, not thousandths.
 
     >>> parse_number("14.971", locale="es"), parse_number("1,54", locale="es")
     ((Decimal('14971'), 0), (Decimal('1.54'), 2))
     >>> parse_number("14,971", locale="en"), parse_number("1.5.3", locale="en")
     ((Decimal('14971'), 0), None)
+    >>> parse_number("214.633", locale="es_PE"), parse_number("2.500", locale="es", scaled=True)
+    ((Decimal('214633'), 0), (Decimal('2500'), 0))
     """
     whole = numfmt.parse_integer(text, locale=locale)
     if whole is not None:
         return Decimal(whole), 0
+    if not scaled and _THOUSANDS.fullmatch(text):
+        return Decimal(re.sub(r"\D", "", text)), 0
     group, point = _symbols(locale)
     head, sep, tail = text.rpartition(point)
     if not sep or not tail.isdigit() or not head:
@@ -66,15 +75,17 @@ def parse_number(text: str, *, locale: str) -> tuple[Decimal, int] | None:
 
 @lru_cache(maxsize=None)
 def scale_words(locale: str) -> dict[str, int]:
-    """Return the scale words of ``locale`` ("million", "millones") with their powers of ten."""
-    words = {}
-    for exponent in (6, 9, 12):
+    """Return the scale words the drafts use in ``locale`` with their powers of ten.
+
+    >>> scale_words("en"), scale_words("es")
+    ({'million': 6, 'billion': 9}, {'millón': 6, 'millones': 6})
+    """
+    words: dict[str, int] = {}
+    for exponent in (6, 9, 12):            # Spanish "2.500 millones": the smallest power wins
         for n in (1, 2):
-            number, word = numfmt.compact(n * 10 ** exponent, locale=locale)
+            word = numfmt.compact(n * 10 ** exponent, locale=locale)[1]
             if word:
-                parsed = parse_number(number, locale=locale)
-                extra = len(str(int(parsed[0]))) - len(str(n)) if parsed else 0
-                words.setdefault(word.lower(), exponent + extra)
+                words.setdefault(word.lower(), exponent)
     return words
 
 
@@ -127,7 +138,7 @@ class Reader:
                     for n in re.split("[\u2013-]", span.text)]
         scale = span[-1].lower_ if span[-1].lower_ in self.scales else ""
         token = span[-2] if scale else span[-1]
-        parsed = parse_number(token.text, locale=self.locale)
+        parsed = parse_number(token.text.rstrip("%"), locale=self.locale, scaled=bool(scale))
         if parsed is None:
             return []
         value, decimals = parsed

@@ -339,3 +339,19 @@ def test_added_paragraph_is_reported_with_data(copy):
     result = check([copy / EN, copy / ES], data=SAMPLE)
     assert sorted(found(result)) == [("E620", "en", "", "40"), ("E631", "en", "", "")]
     assert {f.sentence for f in result.findings} == {"In Piura, partners trained 40 teachers."}
+
+
+def test_peruvian_number_convention_is_recognised(tmp_path):
+    """style.number_locale es: es_PE writes 12,000 in Spanish; check reads it from the document."""
+    folder = tmp_path / "peru"
+    shutil.copytree(SAMPLE, folder)
+    with open(folder / "report.yaml", "a", encoding="utf-8") as handle:
+        handle.write("\nstyle:\n  number_locale: {en: en, es: es_PE}\n")
+    out = tmp_path / "out"
+    use_loader()
+    assert cli.main(["draft", str(folder), "--out", str(out)]) == 0
+    assert "más de 12,000" in bullet(docx.Document(str(out / ES)), "PRO/RE-PR2").text
+    assert found(check([out / EN, out / ES])) == []
+    edit(out / ES, lambda d: set_text(bullet(d, "PRO/RE-PR2"), [bullet(d, "PRO/RE-PR2").text.replace(
+        "más de 12,000", "más de 12,500")]))
+    assert found(check([out / EN, out / ES])) == [("E610", "es", "PRO/RE-PR2", "más de 12,500")]
