@@ -187,15 +187,24 @@ def _missing(table: RawTable, found: Mapping[str, int]) -> list[Problem]:
         wanted.append((ONE_OF_COUNTS[0], " or ".join(names),
                        sum((SYNONYMS[f] for f in ONE_OF_COUNTS), ())))
     spare = [h for i, h in enumerate(table.headers) if h and i not in found.values()]
-    folded = {norm_header(h): h for h in spare}
     for _, label, synonyms in wanted:
-        close = next((folded[c[0]] for s in synonyms
-                      if (c := difflib.get_close_matches(norm_header(s), folded, 1, 0.75))), None)
+        close = _closest(spare, synonyms)
         hint = (f"the file has {close!r}: rename it or map it in column_map" if close else
                 "expected a header such as " + ", ".join(repr(s) for s in synonyms[:3]))
         out.append(error("E205", f"required column {label} is missing", file=table.file,
                          row=table.header_row, hint=hint))
     return out
+
+
+def _closest(headers: Sequence[str], synonyms: Sequence[str]) -> str | None:
+    """Return the header most like one of the synonyms (ratio >= 0.8), or None."""
+    best, score = None, 0.8
+    for header in headers:
+        for synonym in synonyms:
+            ratio = difflib.SequenceMatcher(None, header.casefold(), synonym.casefold()).ratio()
+            if ratio >= score:
+                best, score = header, ratio
+    return best
 
 
 def _in_scope(table: RawTable, columns: list[tuple], numbers: list[int],
