@@ -118,7 +118,7 @@ def run_batch(root: str | Path, out: str | Path, *, jobs: int | None = None, for
     if on_plan:
         on_plan(reports)
     recorded = manifest.read(out)
-    run = _Run(reports, out, root, shared, VERSION, on_outcome)
+    run = _Run(reports, out, root, shared, VERSION, on_outcome, recorded.reports)
     todo = [r for r in reports if not run.add_planned(decide(r, recorded.reports.get(r.key), force))]
     reasons = {r.label: why(r, recorded.reports.get(r.key), recorded.shared, shared, force)
                for r in todo}
@@ -146,10 +146,12 @@ def _check_folders(root: Path, out: Path) -> None:
 class _Run:
     """The outcomes gathered so far, reported and saved as they arrive."""
 
-    def __init__(self, reports, out, root, shared, version, on_outcome):
+    def __init__(self, reports, out, root, shared, version, on_outcome, recorded):
         self.total, self.out, self.root, self.shared = len(reports), out, root, shared
         self.version, self.on_outcome = version, on_outcome
         self.outcomes: list[Outcome] = []
+        # Last run's entries of reports not done yet: kept if this run stops early.
+        self.carried = {r.key: recorded[r.key] for r in reports if r.key in recorded}
         self.saved = time.monotonic()
 
     def add_planned(self, outcome: Outcome | None) -> bool:
@@ -162,6 +164,7 @@ class _Run:
     def add(self, outcome: Outcome) -> None:
         """Return after recording, announcing and (now and then) saving one outcome."""
         self.outcomes.append(outcome)
+        self.carried.pop(outcome.report.key, None)
         if self.on_outcome:
             self.on_outcome(outcome, len(self.outcomes), self.total)
         if time.monotonic() - self.saved > SAVE_EVERY:
@@ -179,7 +182,7 @@ class _Run:
         """Return the manifest path after writing the outcomes so far."""
         self.saved = time.monotonic()
         data = manifest.build(self.outcomes, self.shared, version=self.version,
-                              seconds=seconds, jobs=jobs)
+                              seconds=seconds, jobs=jobs, carried=self.carried.values())
         return manifest.write(self.out, data)
 
     def draft(self, todo: list[Report], workers: int, force: bool, reasons: dict[str, str]) -> None:

@@ -67,15 +67,16 @@ def entry(outcome: Outcome) -> dict:
 
 
 def build(outcomes: Iterable[Outcome], shared: Iterable[FileHash], *, version: str,
-          seconds: float, jobs: int) -> dict:
-    """Return the whole manifest."""
-    outcomes = sorted(outcomes, key=lambda o: (o.report.key, o.report.label.casefold()))
+          seconds: float, jobs: int, carried: Iterable[Mapping] = ()) -> dict:
+    """Return the whole manifest; ``carried``: last run's entries of reports not done yet."""
+    outcomes = list(outcomes)
+    reports = [entry(o) for o in outcomes] + [dict(e) for e in carried]
     return {
         "schema": SCHEMA,
         "tool": {"name": "sitrep-nlg", "version": version},
         "shared_inputs": _files(shared),
         "summary": {s.value: sum(o.status is s for o in outcomes) for s in Status},
-        "reports": [entry(o) for o in outcomes],
+        "reports": sorted(reports, key=lambda e: (e["key"], e["folder"].casefold())),
         "timings": {"seconds": round(seconds, 3), "jobs": jobs},
     }
 

@@ -227,3 +227,17 @@ def test_jobs_must_be_positive(capsys):
     with pytest.raises(SystemExit):
         cli.main(["batch", "x", "--out", "y", "--jobs", "0"])
     assert "must be 1 or more" in capsys.readouterr().err
+
+
+def test_interrupted_run_keeps_the_records_of_reports_it_did_not_reach(work):
+    root, out = work
+
+    def stop(outcome, done, total):
+        if done == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(root, out, jobs=1, force=True, on_outcome=stop)
+    data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert [r["key"] for r in data["reports"]] == KEYS
+    assert set(statuses(run_batch(root, out, jobs=2)).values()) == {"up-to-date"}
