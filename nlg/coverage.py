@@ -140,6 +140,11 @@ def _cut(text: str, width: int = TEXT_WIDTH) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
+def _langs(item: IndicatorCoverage) -> str:
+    missing = f" (missing {' '.join(item.missing_langs)})" if item.missing_langs else ""
+    return " ".join(item.langs) + missing or "-"
+
+
 def table(cov: Coverage) -> str:
     """Return the coverage as a readable text table with a summary and what to do."""
     known = sum(1 for i in cov.indicators if i.entry)
@@ -148,7 +153,7 @@ def table(cov: Coverage) -> str:
             "fall to the generic fallback")
     cols = ("Code", "Sector", "Entry", "Matched by", "Languages", "Rows", "Indicator")
     body = [(i.code or "-", i.sector or "-", i.entry or "-", i.matched_by,
-             " ".join(i.langs) + (f" (missing {' '.join(i.missing_langs)})" if i.missing_langs else "") or "-",
+             _langs(i),
              str(i.rows), _cut(split_code(i.label)[1])) for i in cov.indicators]
     widths = [max(len(r[c]) for r in [cols, *body]) for c in range(len(cols))]
     fmt = lambda r: "  ".join(v.rjust(w) if c == 5 else v.ljust(w)  # noqa: E731

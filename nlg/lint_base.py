@@ -82,6 +82,17 @@ class At:
                        file=self.bank.file(self.rel), row=line or None, hint=hint, value=value)
 
 
+def ref(value: Any) -> Any:
+    """Return ``value`` when it can name something (text, number), else its text form.
+
+    >>> ref("EDU"), ref(["a", 2])
+    ('EDU', "['a', 2]")
+    """
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return str(value)
+
+
 def items(mapping: Any) -> Iterator[tuple[Any, Any, int]]:
     """Return (key, value, line) of a marked mapping (nothing for anything else)."""
     if isinstance(mapping, dict):

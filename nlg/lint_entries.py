@@ -5,7 +5,7 @@ import difflib
 from typing import Any
 
 from nlg.errors import did_you_mean
-from nlg.lint_base import (ACTIVITIES, INDICATORS, SECTORS, At, Bank, items, lexicon, shape, texts,
+from nlg.lint_base import (ACTIVITIES, INDICATORS, SECTORS, At, Bank, items, lexicon, ref, shape, texts,
                            unknown_keys)
 from nlg.lint_yaml import MarkedMap
 from nlg.model import Lang, Measure, Precision, Problem
@@ -42,7 +42,7 @@ def _sectors(bank: Bank) -> list[Problem]:
                 out.append(at.error("E307", d.line_of(key) or line, code,
                                     f"the sector needs its name in '{key}'",
                                     hint=f"e.g. {key}: " + ("Education" if key == "en" else "Educación")))
-        parent = d.get("parent")
+        parent = ref(d.get("parent"))
         if parent is not None and (parent not in sectors or parent == code):
             out.append(at.error("E328", d.line_of("parent"), code, f"unknown parent sector {parent!r}"
                                 + did_you_mean(str(parent), sectors), hint="use a sector code of this file"))
@@ -87,7 +87,7 @@ def _indicators(bank: Bank) -> list[Problem]:
 def _entry(bank: Bank, at: At, eid: str, d: MarkedMap, line: int, entries: MarkedMap) -> list[Problem]:
     sectors = bank.section(SECTORS, "sectors")
     out = unknown_keys(at, eid, d, ENTRY_KEYS, "an indicator entry")
-    sector = d.get("sector")
+    sector = ref(d.get("sector"))
     if sector is None:
         out.append(at.error("E307", line, eid, "the entry has no 'sector'", hint="e.g. sector: EDU"))
     elif bank.readable(SECTORS) and sector not in sectors:
@@ -96,16 +96,19 @@ def _entry(bank: Bank, at: At, eid: str, d: MarkedMap, line: int, entries: Marke
     for key, allowed in ENUMS.items():
         if key in d and d[key] not in allowed:
             out.append(at.error("E326", d.line_of(key), eid, f"{key} {d[key]!r} is not valid"
-                                + did_you_mean(str(d[key]), allowed), hint=f"{key}: one of " + ", ".join(allowed)))
+                                + did_you_mean(str(d[key]), allowed),
+                                hint=f"{key}: one of " + ", ".join(allowed)))
     if "priority" in d and (not isinstance(d["priority"], int) or isinstance(d["priority"], bool)):
-        out.append(at.error("E326", d.line_of("priority"), eid, f"priority {d['priority']!r} is not a whole number",
+        out.append(at.error("E326", d.line_of("priority"), eid,
+                            f"priority {d['priority']!r} is not a whole number",
                             hint="e.g. priority: 1 (higher is narrated first; default 0)"))
     for key in ("texts", "aliases"):
         if key in d and not isinstance(d[key], (list, str)):
             out += shape(at, d.line_of(key), eid, d[key], list, key)
     if split_code(eid)[0] != eid.upper():
         out.append(at.warning("W335", line, eid, "this code cannot be recognised in front of an "
-                              "indicator text (e.g. 'RE-ED1 # of …')", hint="codes look like RE-ED1 or RE-HE10_PER"))
+                              "indicator text (e.g. 'RE-ED1 # of …')",
+                              hint="codes look like RE-ED1 or RE-HE10_PER"))
     out += _nouns(bank, at, eid, d, ("noun", "group"))
     return out + _follows(bank, at, eid, d, entries)
 
@@ -113,18 +116,20 @@ def _entry(bank: Bank, at: At, eid: str, d: MarkedMap, line: int, entries: Marke
 def _nouns(bank: Bank, at: At, eid: str, d: MarkedMap, keys: tuple[str, ...]) -> list[Problem]:
     out = []
     for key in keys:
-        noun = d.get(key, "refugees_migrants")
+        noun = ref(d.get(key, "refugees_migrants"))
         for lang in Lang:
             nouns = bank.section(lexicon(lang), "nouns")
             if bank.readable(lexicon(lang)) and noun not in nouns:
                 out.append(at.error("E320", d.line_of(key) if key in d else d.line, eid,
-                                    f"{key} {noun!r} is not in {lexicon(lang)}" + did_you_mean(str(noun), nouns),
-                                    hint=f"add it under 'nouns:' in {lexicon(lang)} (see phrasebanks/README.md)"))
+                                    f"{key} {noun!r} is not in {lexicon(lang)}"
+                                    + did_you_mean(str(noun), nouns),
+                                    hint=f"add it under 'nouns:' in {lexicon(lang)} "
+                                         "(see phrasebanks/README.md)"))
     return out
 
 
 def _follows(bank: Bank, at: At, eid: str, d: MarkedMap, entries: MarkedMap) -> list[Problem]:
-    target = d.get("follows")
+    target = ref(d.get("follows"))
     if target is None:
         return []
     line = d.line_of("follows")
@@ -136,9 +141,10 @@ def _follows(bank: Bank, at: At, eid: str, d: MarkedMap, entries: MarkedMap) -> 
     if other.get("follows"):
         return [at.error("E327", line, eid, f"follows {target}, which itself follows {other['follows']}: "
                          "chained follow-ups are never narrated", hint=f"use follows: {other['follows']}")]
-    top = _top(bank, d.get("sector")), _top(bank, other.get("sector"))
+    top = _top(bank, ref(d.get("sector"))), _top(bank, ref(other.get("sector")))
     if None not in top and top[0] != top[1]:
-        return [at.error("E327", line, eid, f"follows {target} of sector {top[1]}, but this entry is in {top[0]}",
+        return [at.error("E327", line, eid,
+                         f"follows {target} of sector {top[1]}, but this entry is in {top[0]}",
                          hint="a follow-up sentence must stay within its sector's heading")]
     return []
 
@@ -159,7 +165,8 @@ def _ambiguous_texts(at: At, entries: MarkedMap) -> list[Problem]:
         for key in ("texts", "aliases"):
             for _, text, ln in texts(d.get(key)):
                 if not isinstance(text, str) or not normalise(text):
-                    out.append(at.error("E307", ln or d.line_of(key), eid, f"{key}: expected text, got {text!r}",
+                    out.append(at.error("E307", ln or d.line_of(key), eid,
+                                        f"{key}: expected text, got {text!r}",
                                         hint="write the wording in quotes"))
                     continue
                 other = seen.setdefault(normalise(text), (eid, ln))
@@ -179,8 +186,8 @@ def _close_texts(at: At, entries: MarkedMap) -> list[Problem]:
         for b, y, ln in found[i + 1:]:
             matcher = difflib.SequenceMatcher(None, x, y)
             if a != b and x != y and matcher.quick_ratio() >= SIMILARITY and matcher.ratio() >= SIMILARITY:
-                out.append(at.warning("W338", ln, b, f"this wording is {matcher.ratio():.0%} like one of {a}: "
-                                      "a reworded export text could be recognised as either",
+                out.append(at.warning("W338", ln, b, f"this wording is {matcher.ratio():.0%} like one of "
+                                      f"{a}: a reworded export text could be recognised as either",
                                       hint="make the wordings more distinct or rely on codes"))
     return out
 
@@ -195,20 +202,23 @@ def _activities(bank: Bank) -> list[Problem]:
             continue
         out += unknown_keys(at, aid, d, ACTIVITY_KEYS, "an activity")
         if aid in entries:
-            out.append(at.error("E329", line, aid, "an activity cannot share its name with an indicator entry",
-                                hint="rename the activity (its sentences key too)"))
-        if bank.readable(INDICATORS) and d.get("entry") not in entries:
+            out.append(at.error("E329", line, aid, "an activity cannot share its name with an "
+                                "indicator entry", hint="rename the activity (its sentences key too)"))
+        if bank.readable(INDICATORS) and ref(d.get("entry")) not in entries:
             out.append(at.error("E328", d.line_of("entry"), aid, f"refines unknown entry {d.get('entry')!r}"
-                                + did_you_mean(str(d.get("entry")), entries), hint="use an entry of indicators.yaml"))
+                                + did_you_mean(str(d.get("entry")), entries),
+                                hint="use an entry of indicators.yaml"))
         if "noun" not in d:
-            out.append(at.error("E307", line, aid, "the activity has no 'noun'", hint="e.g. noun: hygiene_kits"))
+            out.append(at.error("E307", line, aid, "the activity has no 'noun'",
+                                hint="e.g. noun: hygiene_kits"))
         else:
             out += _nouns(bank, at, aid, d, ("noun",))
         for _, alias, ln in texts(d.get("aliases")):
             other = seen.setdefault((str(d.get("entry")), normalise(str(alias))), (aid, ln))
             if other[0] != aid:
                 out.append(at.error("E329", ln, aid, f"alias {alias!r} also names activity {other[0]} "
-                                    f"(line {other[1]}) of the same entry", hint="keep it under one activity"))
+                                    f"(line {other[1]}) of the same entry",
+                                    hint="keep it under one activity"))
     return out + _default_nouns(bank)
 
 

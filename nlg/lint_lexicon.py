@@ -7,7 +7,7 @@ from typing import Any
 from nlg.errors import did_you_mean
 from nlg.lang import module as rules_of
 from nlg.lang.base import GENDERS, Noun
-from nlg.lint_base import LANG_NAMES, REFERENCE, At, Bank, items, lexicon, shape, unknown_keys
+from nlg.lint_base import LANG_NAMES, REFERENCE, At, Bank, items, lexicon, ref, shape, unknown_keys
 from nlg.lint_yaml import MarkedMap
 from nlg.model import Lang, PopType, Problem
 
@@ -63,8 +63,10 @@ def _noun(at: At, lang: Lang, key: str, d: Any, line: int, nouns: MarkedMap) -> 
     if populations is not None:
         out += shape(at, d.line_of("populations"), key, populations, dict, "populations")
     for pop, target, ln in items(populations):
+        target = ref(target)
         if pop not in POPULATIONS:
-            out.append(at.error("E323", ln, key, f"unknown population type {pop!r}" + did_you_mean(str(pop), POPULATIONS),
+            out.append(at.error("E323", ln, key, f"unknown population type {pop!r}"
+                                + did_you_mean(str(pop), POPULATIONS),
                                 hint="population types: " + ", ".join(POPULATIONS)))
         if target not in nouns:
             out.append(at.error("E323", ln, key, f"populations.{pop} points at unknown noun {target!r}"
@@ -95,7 +97,7 @@ def _form(at: At, lang: Lang, key: str, d: MarkedMap, line: int) -> list[Problem
 def _plural_fails(rules: ModuleType, singular: str) -> bool:
     try:
         rules.pluralise(singular)
-    except ValueError:
+    except (ValueError, IndexError):      # IndexError: es.pluralise on a word without vowels
         return True
     return False
 

@@ -54,7 +54,8 @@ def _known(bank: Bank, per_lang: dict[Lang, MarkedMap]) -> list[Problem]:
             if len(missing) == len(Lang):
                 out += [At(bank, rel).error("E311", line, key, f"this {what} has no sentences in "
                                             f"{LANG_NAMES[lang]} ({sentences(lang)})",
-                                            hint="add its sentences to both languages (phrasebanks/README.md)")
+                                            hint="add its sentences to both languages "
+                                                 "(phrasebanks/README.md)")
                         for lang in missing]
     for lang in Lang:
         at = At(bank, sentences(lang))
@@ -84,7 +85,8 @@ def _forms(bank: Bank, lang: Lang, key: str, forms: Any, line: int) -> list[Prob
         return out
     for form, variants, form_line in items(forms):
         if form not in FORMS:
-            out.append(at.error("E313", form_line, key, f"unknown form {form!r}" + did_you_mean(str(form), FORMS),
+            out.append(at.error("E313", form_line, key,
+                                f"unknown form {form!r}" + did_you_mean(str(form), FORMS),
                                 hint="main: opens a bullet; follow: a second sentence of another bullet"))
         for index, source, ln in texts(variants):
             where = f"{key}.{form}[{index + 1}]"
@@ -155,10 +157,12 @@ def _words(bank: Bank, at: At, line: int, where: str, info, lang: Lang) -> list[
             continue
         pattern = VERBS_NEED_ENTRY.get(lang)
         if pattern and pattern.search(word):
-            out.append(at.error("E330", line, where, f"{word!r} | agree: the {LANG_NAMES[lang]} rules cannot "
-                                "inflect this verb", hint=f"add '{word}: <singular>' under 'verbs:' in {lexicon(lang)}"))
+            out.append(at.error("E330", line, where, f"{word!r} | agree: the {LANG_NAMES[lang]} rules "
+                                "cannot inflect this verb",
+                                hint=f"add '{word}: <singular>' under 'verbs:' in {lexicon(lang)}"))
         elif all(rules.agree(word, gender=g, plural=p) == word for g in ("m", "f") for p in (True, False)):
-            out.append(at.warning("W331", line, where, f"{word!r} | agree changes nothing in {LANG_NAMES[lang]}",
+            out.append(at.warning("W331", line, where,
+                                  f"{word!r} | agree changes nothing in {LANG_NAMES[lang]}",
                                   hint=f"if it is a verb, add '{word}: <singular>' under 'verbs:' in "
                                        f"{lexicon(lang)}; otherwise drop the filter"))
     return out
@@ -173,7 +177,9 @@ def _aligned(bank: Bank, ref: MarkedMap, other: MarkedMap, lang: Lang) -> list[P
         if not isinstance(forms, dict) or not isinstance(base, dict):
             continue
         for form in sorted(set(base) ^ set(forms), key=str):
-            has, lacks = (LANG_NAMES[REFERENCE], LANG_NAMES[lang]) if form in base else (LANG_NAMES[lang], LANG_NAMES[REFERENCE])
+            has, lacks = LANG_NAMES[REFERENCE], LANG_NAMES[lang]
+            if form not in base:
+                has, lacks = lacks, has
             out.append(at.error("E313", forms.line_of(form) if form in forms else line, key,
                                 f"form {form!r} exists in {has} but not in {lacks}",
                                 hint="both languages need the same forms"))
@@ -196,7 +202,8 @@ def compare_variants(at: At, where: str, ref: list, other: list, line: int, lang
             continue
         sa, sb = analyse(a).slots, analyse(b).slots
         if sa != sb and not analyse(a).error and not analyse(b).error:
-            diff = [f"lacks {{{{ {s} }}}}" for s in sorted(sa - sb)] + [f"adds {{{{ {s} }}}}" for s in sorted(sb - sa)]
+            diff = ([f"lacks {{{{ {s} }}}}" for s in sorted(sa - sb)]
+                    + [f"adds {{{{ {s} }}}}" for s in sorted(sb - sa)])
             out.append(at.error("E315", ln or line, f"{where}[{i + 1}]",
                                 f"the {name} variant {'; '.join(diff)} compared with the {ref_name} one",
                                 hint="paired variants must use the same slots (the same facts)"))

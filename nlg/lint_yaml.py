@@ -9,6 +9,7 @@ to a boolean where the phrasebank expects text.
 """
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,10 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> MarkedMap:
     out.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, Hashable):
+            raise yaml.constructor.ConstructorError("while reading a mapping", node.start_mark,
+                                                    "found a list or mapping used as a key",
+                                                    key_node.start_mark)
         line = key_node.start_mark.line + 1
         loader._boolean(key_node, f"key {key_node.value!r}")
         if key in out.lines:

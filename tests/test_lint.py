@@ -10,6 +10,7 @@ error found must be one of the expected codes, so false alarms fail too.
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shutil
@@ -17,10 +18,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nlg import cli
 from nlg.errors import PhrasebankError
-from nlg.lint import lint
+from nlg.lint import files, lint
 from nlg.lint_yaml import read
 from nlg.phrasebank import default_dir
 
@@ -217,3 +220,36 @@ def test_readme_lint_sample_output_is_real(tmp_path: Path, capsys, monkeypatch) 
     assert cli.main(["phrasebank", "lint", "phrasebanks"]) == 1
     sample = re.search(r"\n(    phrasebanks/en/sentences.*\n(?:    .*\n)*)", README.read_text(encoding="utf-8")).group(1)
     assert capsys.readouterr().out.splitlines() == [line[4:] for line in sample.splitlines()]
+
+
+# -- lint never crashes, whatever the shape of the files ----------------------------------------
+
+_SHIPPED = {rel: yaml.safe_load((default_dir() / rel).read_text(encoding="utf-8")) for rel in files()}
+
+
+def _paths(node, prefix=()):
+    if prefix:
+        yield prefix
+    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in children:
+        yield from _paths(value, prefix + (key,))
+
+
+_PLACES = [(rel, p) for rel, data in _SHIPPED.items() for p in _paths(data)]
+_ODD = st.sampled_from([None, 0, 3.5, True, "", "x", "{{ x", "{% if a %}", [], {}, ["a", 2], {"a": None}])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(place=st.sampled_from(_PLACES), value=_ODD)
+def test_lint_reports_instead_of_crashing(tmp_path: Path, place, value) -> None:
+    rel, path = place
+    data = copy.deepcopy(_SHIPPED[rel])
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    root = tmp_path / f"pb{abs(hash((place, repr(value))))}"
+    shutil.copytree(default_dir(), root, dirs_exist_ok=True)
+    (root / rel).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = lint(root)
+    assert all(p.code[0] in "EW" and p.file for p in result.problems)
