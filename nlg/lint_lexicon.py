@@ -40,7 +40,8 @@ def check(bank: Bank) -> list[Problem]:
                              hint="write: plural form: singular form" if section == "verbs"
                              else "write: ABC: the spelled-out form")
                     for k, v, line in items(bank.section(lexicon(lang), section))
-                    if not isinstance(k, str) or not isinstance(v, str)]
+                    if not (isinstance(k, str) and isinstance(v, str))
+                    and not isinstance(k, bool) and not isinstance(v, bool)]      # booleans: E306
         nouns = bank.section(lexicon(lang), "nouns")
         for key, d, line in items(nouns):
             out += _noun(at, lang, str(key), d, line, nouns)

@@ -66,6 +66,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # the C parser wh
         super().__init__(stream)
         self.file = file
         self.findings: list[Problem] = []
+        self.key = ""                   # the key whose value is being read (names list items)
 
     def _boolean(self, node: yaml.Node, where: str) -> None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL_TAG:
@@ -96,6 +97,7 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> MarkedMap:
                 hint="merge the two or rename one"))
         if str(key) not in BOOL_KEYS:
             loader._boolean(value_node, str(key))
+        loader.key = str(key)
         out[key] = loader.construct_object(value_node, deep=True)
         out.lines[key] = line
     return out
@@ -104,8 +106,9 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> MarkedMap:
 def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> MarkedSeq:
     out = MarkedSeq()
     out.line = node.start_mark.line + 1
+    parent = loader.key
     for index, item in enumerate(node.value):
-        loader._boolean(item, f"list item {index + 1}")
+        loader._boolean(item, f"{parent}, item {index + 1}" if parent else f"item {index + 1}")
         out.append(loader.construct_object(item, deep=True))
         out.lines.append(item.start_mark.line + 1)
     return out
