@@ -156,3 +156,13 @@ def test_to_dict_marks_covered() -> None:
     cov = coverage(Dataset((), ()), phrasebank.load())
     assert to_dict(cov) == {"source": "", "files": (), "indicators": (), "rows": 0, "rows_outside_period": 0,
                             "fallback_rows": 0, "complete": True}
+
+
+@pytest.mark.skipif(not (ROOT / "samples/tree/col/2023-11").is_dir(), reason="sample tree not built")
+def test_country_suffixed_indicators_fall_back_with_their_code(loader) -> None:
+    if importlib.util.find_spec("nlg.validate") is None:
+        pytest.skip("Spanish-header CSV exports need the real loader")
+    cov = report_coverage(ROOT / "samples/tree/col/2023-11")
+    unknown = [i for i in cov.indicators if not i.entry]
+    assert unknown and all(i.code.endswith("_COL") and "translation needed" in i.fallback for i in unknown)
+    assert all(i.covered for i in cov.indicators if i.entry)

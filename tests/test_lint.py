@@ -239,7 +239,7 @@ _PLACES = [(rel, p) for rel, data in _SHIPPED.items() for p in _paths(data)]
 _ODD = st.sampled_from([None, 0, 3.5, True, "", "x", "{{ x", "{% if a %}", [], {}, ["a", 2], {"a": None}])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(place=st.sampled_from(_PLACES), value=_ODD)
 def test_lint_reports_instead_of_crashing(tmp_path: Path, place, value) -> None:
     rel, path = place
