@@ -88,13 +88,21 @@ def read(path: Path, wording: Wording) -> Reviewed:
     if data is None:
         raise _problem("E603", "not a sitrep draft: it has no embedded facts and plan", path,
                        "check a .docx written by `sitrep draft`")
-    if data.get("schema") != SCHEMA:
-        raise _problem("E604", f"unknown embedded data schema {data.get('schema')!r}", path,
-                       f"this version reads {SCHEMA}; redraft the report")
+    if data.get("schema") != SCHEMA or not _complete(data):
+        raise _problem("E604", f"unknown or incomplete embedded data (schema {data.get('schema')!r})",
+                       path, f"this version reads {SCHEMA}; redraft the report")
     keys = {docx_xml.bookmark_name(b["key"]): b["key"]
             for s in data["plan"]["sectors"] for b in s["bullets"]}
     blocks = tuple(_blocks(body, styles, keys, wording))
     return Reviewed(path, _language(path, core, styles), data, blocks)
+
+
+def _complete(data: dict) -> bool:
+    """Return whether the embedded data hold the facts and plan the check reads."""
+    facts, plan = data.get("facts"), data.get("plan")
+    return (isinstance(facts, dict) and isinstance(plan, dict)
+            and isinstance(facts.get("facts"), list) and isinstance(facts.get("sector_totals"), list)
+            and isinstance(plan.get("sectors"), list))
 
 
 def _style_names(archive: zipfile.ZipFile) -> dict[str, str]:

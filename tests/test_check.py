@@ -6,6 +6,7 @@ import importlib.util
 import json
 import shutil
 import subprocess
+import zipfile
 import sys
 from pathlib import Path
 
@@ -355,3 +356,18 @@ def test_peruvian_number_convention_is_recognised(tmp_path):
     edit(out / ES, lambda d: set_text(bullet(d, "PRO/RE-PR2"), [bullet(d, "PRO/RE-PR2").text.replace(
         "más de 12,000", "más de 12,500")]))
     assert found(check([out / EN, out / ES])) == [("E610", "es", "PRO/RE-PR2", "más de 12,500")]
+
+
+def test_incomplete_embedded_data_is_an_error(drafted, tmp_path):
+    from nlg import docx_xml
+
+    target = tmp_path / EN
+    with zipfile.ZipFile(drafted / EN) as source, zipfile.ZipFile(target, "w") as copy_:
+        for name in source.namelist():
+            blob = source.read(name)
+            if name.startswith("customXml/item") and docx_xml.parse_embedded(blob) is not None:
+                blob = docx_xml.embedded_xml(json.dumps({"schema": "sitrep-nlg/embedded/1"}), "x")
+            copy_.writestr(name, blob)
+    with pytest.raises(CheckError) as info:
+        check([target])
+    assert info.value.problems[0].code == "E604"
