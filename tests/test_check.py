@@ -371,3 +371,10 @@ def test_incomplete_embedded_data_is_an_error(drafted, tmp_path):
     with pytest.raises(CheckError) as info:
         check([target])
     assert info.value.problems[0].code == "E604"
+
+
+def test_spacy_is_imported_only_when_checking():
+    code = ("import sys; from nlg import cli; cli._parser(); import nlg.check, nlg.cli_check; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.stdout.strip() == "[]", run.stderr
