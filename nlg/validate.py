@@ -217,7 +217,10 @@ def _in_scope(table: RawTable, columns: list[tuple], numbers: list[int],
                                   Where(table.file, heads["country"]))
     result.errors += errs + errs2
     result.months |= {m for m in set(months) if m}
-    keep, other = [], Counter()
+    if None not in months and set(codes) <= {ctx.country} and all(
+            ctx.first <= m <= ctx.last for m in set(months)):
+        return None, months                       # the usual case: every row is in scope
+    keep, other, first_row = [], Counter(), {}
     for index, (month, code) in enumerate(zip(months, codes)):
         if month is None or code is None:
             continue
@@ -225,6 +228,7 @@ def _in_scope(table: RawTable, columns: list[tuple], numbers: list[int],
             result.outside += 1
         elif code and code != ctx.country:
             other[code] += 1
+            first_row.setdefault(code, index)
             result.outside += 1
         else:
             keep.append(index)
@@ -234,14 +238,12 @@ def _in_scope(table: RawTable, columns: list[tuple], numbers: list[int],
                     row=numbers[index], column=heads["country"], value="",
                     hint="fill in the country"))
     for code, count in sorted(other.items()):
-        first = next(i for i, c in enumerate(codes) if c == code)
+        first = first_row[code]
         result.warnings.append(warning(
             "W212", f"{count} row(s) for {code} left out: the report is for {ctx.country}",
             file=table.file, row=numbers[first], column=heads["country"],
             value=str(table.rows[first][1][found["country"]]),
             hint="export only the report's country, or check the country column"))
-    if len(keep) == len(numbers):
-        return None, months
     return keep, [months[i] for i in keep]
 
 

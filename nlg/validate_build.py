@@ -53,7 +53,10 @@ def build_activities(file: str, numbers: Sequence[int], values: Mapping[str, lis
     make_ref, make_breakdown, make_activity = maker(SourceRef), maker(Breakdown), maker(Activity)
     refs = make_ref(zip(repeat(file), numbers))
     parts = [_column(values, f.name, size) for f in dataclasses.fields(Breakdown)]
-    breakdowns = make_breakdown(zip(*parts))
+    keys = list(zip(*parts))
+    unique = dict.fromkeys(keys)                  # equal breakdowns share one frozen object
+    unique.update(zip(unique, make_breakdown(unique)))
+    breakdowns = list(map(unique.__getitem__, keys))
     columns = []
     for f in dataclasses.fields(Activity):
         if f.name == "source":
