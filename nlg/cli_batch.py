@@ -58,10 +58,10 @@ class Progress:
 
     def _bar(self, outcome, done: int, total: int) -> None:
         filled = WIDTH * done // total
-        text = (f"\r[{'#' * filled}{'.' * (WIDTH - filled)}] {done}/{total} "
-                f"{outcome.report.key or outcome.report.label}")
-        self.shown = len(text)
-        self.stream.write(text)
+        name = (outcome.report.key or outcome.report.label)[-30:]
+        text = f"[{'#' * filled}{'.' * (WIDTH - filled)}] {done}/{total} {name}"
+        self.stream.write("\r" + text.ljust(self.shown))
+        self.shown = max(self.shown, len(text))
 
     def _clear(self) -> None:
         if self.shown:
