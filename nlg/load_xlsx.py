@@ -28,7 +28,6 @@ _OOXML_ESC = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _NAMED = {b"amp": "&", b"lt": "<", b"gt": ">", b"quot": '"', b"apos": "'"}
 _STYLE = re.compile(rb'\ss="(\d+)"')
 _TYPE = re.compile(rb'\st="(\w+)"')
-_ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
 
 
 class Unsupported(Exception):
@@ -98,11 +97,12 @@ def _text(raw: bytes) -> str:
 def _entity(match: re.Match) -> bytes:
     """Return the UTF-8 bytes an XML entity stands for."""
     name = match.group(1)
-    if name[:2] == b"#x":
-        return chr(int(name[2:], 16)).encode()
-    if name[:1] == b"#":
-        return chr(int(name[1:])).encode()
-    return _NAMED[name].encode()
+    if name[:1] != b"#":
+        return _NAMED[name].encode()
+    try:
+        return chr(int(name[2:], 16) if name[:2] == b"#x" else int(name[1:])).encode()
+    except (ValueError, OverflowError):   # a surrogate or out of range: not a character
+        return "\ufffd".encode()
 
 
 @lru_cache(maxsize=8)
@@ -111,7 +111,6 @@ def _patterns(prefix: bytes) -> dict[str, re.Pattern]:
     p = re.escape(prefix)
     formula = rb"(?:<" + p + rb"f[^>]*>[^<]*</" + p + rb"f>|<" + p + rb"f[^>]*/>)?"
     return {
-        "row": re.compile(rb"<" + p + rb"row\b([^>]*)>"),
         # fast: the reference comes first; the key is everything that decides the value
         "key": re.compile(rb'<' + p + rb'c r="([A-Z]{1,3})\d+"([^>]*>(?:<' + p + rb"v>[^<]*|<"
                           + p + rb"is>.*?</" + p + rb"is>|<" + p + rb"f[^>]*(?:/>|>[^<]*</" + p
@@ -158,28 +157,28 @@ def scan(data: bytes, conv: "_Converter") -> list[Row]:
 def _rows(data: bytes, pos: int, prefix: bytes, conv: "_Converter",
           fast: bool) -> tuple[list[Row], int]:
     """Return the rows after pos and the number of cells read."""
-    end_tag, row_tag = b"</" + prefix + b"row>", b"<" + prefix + b"row"
-    row_re = conv.patterns["row"]
+    end_tag, row_tag, find = b"</" + prefix + b"row>", b"<" + prefix + b"row", data.find
     rows: list[Row] = []
     count = number = 0
     read = conv.fast_row if fast else conv.full_row
-    pos = data.find(row_tag, pos)
+    pos = find(row_tag, pos)
     while pos >= 0:
-        match = row_re.match(data, pos)
-        if match is None:
-            pos = data.find(row_tag, pos + 1)
+        end = find(b">", pos)
+        if end < 0:
+            raise Unsupported("unterminated row tag")
+        if data[pos + len(row_tag)] not in b" >/\t\r\n":       # <rowBreaks> and the like
+            pos = find(row_tag, end)
             continue
-        attrs = match.group(1)
-        found = _ROW_NUMBER.search(attrs) if b"r=" in attrs else None
-        number = int(found.group(1)) if found else number + 1
-        stop = match.end() if attrs.endswith(b"/") else data.find(end_tag, match.end())
+        ref = find(b' r="', pos, end)
+        number = int(data[ref + 4:find(b'"', ref + 4)]) if ref > 0 else number + 1
+        stop = end if data[end - 1] == 47 else find(end_tag, end)   # 47: "/>", an empty row
         if stop < 0:
             raise Unsupported("unterminated row")
-        values, cells = read(data, match.end(), stop) if stop > match.end() else ((), 0)
+        values, cells = read(data, end + 1, stop) if stop > end else ((), 0)
         count += cells
         if cells:
             rows.append((number, values))
-        pos = data.find(row_tag, stop)
+        pos = find(row_tag, stop)
     return rows, count
 
 

@@ -19,6 +19,7 @@ from nlg.values import (MAX_CELL, BadValue, clean_text, parse_bool, parse_count,
                         parse_month)
 
 _CODE = re.compile(r"^\s*([A-Z]{2,4}-[A-Z]{2,8}\d{1,3}(?:\.\d{1,2})?(?:_[A-Z]{2,3})?)(?=$|[\s:\-\u2013\u2014.,;])")
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _TEXT_ISSUES = {
     "control": ("W215", "characters that cannot appear in a Word document were removed",
                 "clean the cell in the source file"),
@@ -40,8 +41,8 @@ class Where:
 def shown(value: object) -> str:
     """Return a cell value as shown in a problem (short, printable)."""
     text = value if isinstance(value, str) else str(value)
-    text = "".join(c if c.isprintable() else "\ufffd" for c in text[:80])
-    return text + ("..." if len(value if isinstance(value, str) else text) > 80 else "")
+    short = _UNSAFE.sub("\ufffd", text[:80])
+    return short + ("..." if len(text) > 80 else "")
 
 
 def cells(rows: Sequence[tuple[int, tuple]], index: int) -> list[object]:
