@@ -13,7 +13,7 @@ import pytest
 from nlg import cli, docx_io
 from nlg.errors import OutputError
 from nlg.output import backup_path, lock_file
-from tests.test_check import EN, ES, SAMPLE, draft
+from test_check import EN, ES, SAMPLE, draft
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from nlg.docx_io import read_embedded
 from nlg.docx_xml import bookmark_name
 from nlg.model import SourceRef
 from nlg.provenance import row_ranges
-from tests.test_check import EN, ES, SAMPLE, draft
+from test_check import EN, ES, SAMPLE, draft
 
 
 @pytest.mark.parametrize("rows, expected", [
