@@ -2,6 +2,10 @@
 
 Every problem of every file is collected before one :class:`DataError` is raised.
 Warnings do not stop the draft; they are returned in ``Dataset.warnings``.
+Rows of other months, and rows of another country (W212), are left out and
+counted in ``Dataset.rows_outside_period``; ``Activity.country`` is the ISO
+alpha-3 code. Counts written as text follow one thousands convention per file
+(see :mod:`nlg.values`). Codes E201-E204 are raised by :mod:`nlg.load`.
 
 ======  =======  ==============================================================
 code    kind     meaning

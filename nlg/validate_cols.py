@@ -53,8 +53,7 @@ def cells(rows: Sequence[tuple[int, tuple]], index: int) -> list[object]:
 def _convert(values: list, numbers: list[int], parse: Callable[[Any], Any], where: Where,
              default: Any = None) -> tuple[list, list[Problem]]:
     """Return values parsed once per distinct value, and an error for every bad cell."""
-    if bool in set(map(type, values)):  # True == 1: parse cell by cell
-        table: dict = {}
+    if bool in set(map(type, values)):  # True == 1 as a dict key: parse cell by cell
         return _convert_each(values, numbers, parse, where, default)
     table, bad = {}, {}
     for value in set(values):
@@ -130,6 +129,7 @@ def month_column(values: list, numbers: list[int],
                  where: Where) -> tuple[list[str | None], list[Problem]]:
     """Return "YYYY-MM" per row (None when unreadable) and an error for each bad cell."""
     def parse(value: object) -> str:
+        """Return the month of a cell; an empty cell is an error."""
         if value is None or (isinstance(value, str) and not value.strip()):
             raise BadValue("E210", "a month (the cell is empty)",
                            "every row needs its reporting month, e.g. 2023-11")
@@ -141,6 +141,7 @@ def country_column(values: list, numbers: list[int],
                    where: Where) -> tuple[list[str | None], list[Problem]]:
     """Return ISO alpha-3 per row ("" when blank, None when unknown) and errors."""
     def parse(value: object) -> str:
+        """Return the alpha-3 code of a country cell ("" when empty)."""
         text = clean_text(value)[0]
         if not text:
             return ""
