@@ -8,6 +8,7 @@ values that are unambiguous ("1,234,567", "12,5", "1.234,00").
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -149,9 +150,7 @@ def parse_count(value: object, style: str | None = None, conflict: bool = False)
                 raise
             raise BadValue("E206", "a whole number of people or items",
                            "write digits only, e.g. 1200") from None
-    else:
-        raise BadValue("E206", "a whole number of people or items", "write digits only")
-    if number != number or number in (float("inf"), float("-inf")):
+    if type(value) not in (int, float, str) or not math.isfinite(number):
         raise BadValue("E206", "a whole number of people or items", "write digits only")
     if number < 0:
         raise BadValue("E207", "a count of 0 or more", "counts cannot be negative")
@@ -180,8 +179,8 @@ def parse_money(value: object, style: str | None = None, conflict: bool = False)
         except BadValue:
             raise
         except ValueError:
-            _bad_money()
-    if number < 0 or number != number:
+            number = _bad_money()
+    if not math.isfinite(number) or number < 0:
         raise BadValue("E214", "an amount in USD of 0 or more", "write the amount, e.g. 1500.50")
     return number
 
@@ -249,7 +248,9 @@ def _text_month(text: str) -> tuple[int, int]:
 
 def _serial_month(number: float) -> str:
     """Return the month of an Excel date serial or of a YYYYMM number."""
-    match = _YYYYMM.match(str(int(number))) if number == int(number) else None
+    if not math.isfinite(number):
+        raise _bad_month()
+    match = _YYYYMM.match(str(int(number))) if float(number).is_integer() else None
     if match and 1900 <= int(match.group(1)) <= 2199 and 1 <= int(match.group(2)) <= 12:
         return f"{match.group(1)}-{match.group(2)}"
     if 36526 <= number < 73051:  # 2000-01-01 .. 2099-12-31
@@ -277,7 +278,7 @@ def clean_text(value: object) -> tuple[str, tuple[str, ...]]:
         return "", ()
     if isinstance(value, str):
         text = value
-    elif isinstance(value, float) and value == int(value):
+    elif isinstance(value, float) and value.is_integer():
         text = str(int(value))
     elif isinstance(value, (dt.datetime, dt.date)):
         text = value.isoformat()[:10] if not getattr(value, "hour", 0) else value.isoformat()

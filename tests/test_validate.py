@@ -344,3 +344,35 @@ def test_fast_dataclass_maker_gives_equal_objects() -> None:
     assert fast == normal and hash(fast) == hash(normal) and repr(fast) == repr(normal)
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.admin1 = "x"  # type: ignore[misc]
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from nlg.values import _ILLEGAL_XML, MAX_CELL, clean_text, number_style  # noqa: E402
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_counts_round_trip_in_both_conventions(n: int) -> None:
+    comma, dot = f"{n:,}", f"{n:,}".replace(",", ".")
+    assert parse_count(str(n)) == n
+    assert parse_count(comma, *number_style([comma, "1,000,000"])) == n
+    assert parse_count(dot, *number_style([dot, "1.000.000"])) == n
+
+
+@given(st.one_of(st.text(), st.integers(), st.floats(), st.none()))
+def test_clean_text_is_always_safe_for_word(value) -> None:
+    text, _ = clean_text(value)
+    assert not _ILLEGAL_XML.search(text) and len(text) <= MAX_CELL
+    assert text == text.strip()
+
+
+@given(st.one_of(st.text(max_size=30), st.integers(), st.floats(), st.none(), st.booleans()))
+def test_parsers_raise_only_bad_value(value) -> None:
+    for parse in (parse_count, parse_month, lambda v: parse_bool(v, True),
+                  lambda v: __import__("nlg.values").values.parse_money(v)):
+        try:
+            parse(value)
+        except BadValue:
+            pass
