@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import BinaryIO
 
 from openpyxl.reader.excel import ExcelReader
+from openpyxl.xml.constants import SHARED_STRINGS
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -28,6 +29,18 @@ _OOXML_ESC = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _NAMED = {b"amp": "&", b"lt": "<", b"gt": ">", b"quot": '"', b"apos": "'"}
 _STYLE = re.compile(rb'\ss="(\d+)"')
 _TYPE = re.compile(rb'\st="(\w+)"')
+
+
+class _Cache(dict):
+    """Cell text -> value; a missing key is converted once and remembered."""
+
+    def __init__(self, convert: Callable[[bytes], object]):
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, key: bytes) -> object:
+        value = self[key] = self.convert(key)
+        return value
 
 
 class Unsupported(Exception):
@@ -46,11 +59,11 @@ class Book:
         with warnings.catch_warnings():  # openpyxl warns about features it drops; we only read
             warnings.simplefilter("ignore")
             reader.read_manifest()
-            reader.read_strings()
             reader.read_workbook()
             apply_stylesheet(reader.archive, reader.wb)
         self.archive, self.wb = reader.archive, reader.wb
-        self.strings = list(reader.shared_strings)
+        part = reader.package.find(SHARED_STRINGS)
+        self.strings = shared_strings(self.archive.read(part.PartName[1:])) if part else []
         self.sheets: dict[str, str] = {}
         for sheet, rel in reader.parser.find_sheets():
             if rel.target in reader.valid_files and "chartsheet" not in rel.Type:
@@ -82,6 +95,26 @@ class Book:
                 ws = ReadOnlyWorksheet(self.wb, name, part, self.strings)
                 return [(n, tuple(v)) for n, v in enumerate(ws.iter_rows(values_only=True), 1)
                         if v]
+
+
+def shared_strings(data: bytes) -> list[str]:
+    """Return the shared strings table (rich-text runs joined, phonetic runs dropped).
+
+    openpyxl builds an object per string, which takes seconds for 100,000 strings.
+    """
+    found = re.search(rb"<(\w+:)?sst\b", data)
+    p = re.escape(found.group(1) or b"") if found else b""
+    items = re.findall(rb"<" + p + rb"si\b[^>]*?(?:/>|>(.*?)</" + p + rb"si>)", data, re.S)
+    simple = re.compile(rb"<" + p + rb"t(?:\s[^>]*)?>([^<]*)</" + p + rb"t>")
+    runs = _patterns(p)["inline"]
+    out = []
+    for body in items:
+        match = simple.fullmatch(body)
+        if match:
+            out.append(_text(match.group(1)))
+        else:
+            out.append("".join(_text(t) for t in runs.findall(body)))
+    return out
 
 
 def _text(raw: bytes) -> str:
@@ -145,9 +178,13 @@ def scan(data: bytes, conv: "_Converter") -> list[Row]:
         _COLS.update(_columns())
     prefix = start.group(1) or b""
     conv.patterns = _patterns(prefix)
-    expected = sum(data.count(b"<" + prefix + b"c" + end) for end in (b" ", b">", b"/"))
-    if data.count(b"<" + prefix + b'c r="') == expected:
-        return _rows(data, start.end(), prefix, conv, fast=True)[0]
+    expected = data.count(b"<" + prefix + b"c ")
+    if b"<" + prefix + b"c>" not in data and b"<" + prefix + b"c/>" not in data:
+        rows, cells = _rows(data, start.end(), prefix, conv, fast=True)
+        if cells == expected:
+            return rows
+    else:
+        expected += data.count(b"<" + prefix + b"c>") + data.count(b"<" + prefix + b"c/>")
     rows, cells = _rows(data, start.end(), prefix, conv, fast=False)
     if cells != expected:
         raise Unsupported("cells without a reference")
@@ -199,7 +236,7 @@ class _Converter:
     def __init__(self, strings: list[str], dates: object, epoch: object):
         self.shared = strings
         self.dates, self.epoch = {str(d).encode() for d in dates}, epoch
-        self.cache: dict[bytes, object] = {}
+        self.cache = _Cache(self.key_value)
         self.layouts: dict[tuple[bytes, ...], Callable[[list], tuple]] = {}
 
     def fast_row(self, data: bytes, start: int, stop: int) -> tuple[tuple[object, ...], int]:
@@ -208,12 +245,7 @@ class _Converter:
         if not pairs:
             return (), 0
         letters, keys = zip(*pairs)
-        try:
-            values = list(map(self.cache.__getitem__, keys))
-        except KeyError:
-            for key in set(keys).difference(self.cache):
-                self.cache[key] = self.key_value(key)
-            values = list(map(self.cache.__getitem__, keys))
+        values = list(map(self.cache.__getitem__, keys))
         layout = self.layouts.get(letters)
         if layout is None:
             layout = self.layouts[letters] = _layout(letters)
@@ -231,6 +263,8 @@ class _Converter:
 
     def key_value(self, key: bytes) -> object:
         """Return the value of a cell from its text after the reference."""
+        if key.startswith(b' t="s"><v>') and key[10:].isdigit():   # the common case
+            return self.shared[int(key[10:])]
         head = key[: key.find(b">") + 1]
         style, kind = _STYLE.search(head), _TYPE.search(head)
         raw = self.patterns["value"].search(key)

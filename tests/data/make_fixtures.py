@@ -179,7 +179,8 @@ def write_package(path: Path, rows: list[list], prefix: str, refs: bool) -> None
     }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in parts.items():
-            z.writestr(zipfile.ZipInfo(name, (2023, 12, 1, 0, 0, 0)), text)
+            z.writestr(zipfile.ZipInfo(name, (2023, 12, 1, 0, 0, 0)), text,
+                       compress_type=zipfile.ZIP_DEFLATED)
 
 
 def _bad(name: str, content: bytes | str, code: str, message: str, **where: object) -> None:
