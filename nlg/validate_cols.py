@@ -51,9 +51,9 @@ def cells(rows: Sequence[tuple[int, tuple]], index: int) -> list[object]:
 
 
 def _convert(values: list, numbers: list[int], parse: Callable[[Any], Any], where: Where,
-             default: Any = None) -> tuple[list, list[Problem]]:
+             default: Any = None, kinds: set[type] | None = None) -> tuple[list, list[Problem]]:
     """Return values parsed once per distinct value, and an error for every bad cell."""
-    if bool in set(map(type, values)):  # True == 1 as a dict key: parse cell by cell
+    if bool in (kinds or set(map(type, values))):  # True == 1 as a dict key: cell by cell
         return _convert_each(values, numbers, parse, where, default)
     table, bad = {}, {}
     for value in set(values):
@@ -110,7 +110,7 @@ def count_column(values: list, numbers: list[int], where: Where, style: str | No
         return values, []
     if kinds <= {int, type(None)} and min((v for v in values if v is not None), default=0) >= 0:
         return [0 if v is None else v for v in values], []
-    return _convert(values, numbers, lambda v: parse_count(v, style, conflict), where, 0)
+    return _convert(values, numbers, lambda v: parse_count(v, style, conflict), where, 0, kinds)
 
 
 def money_column(values: list, numbers: list[int], where: Where, style: str | None,

@@ -119,7 +119,7 @@ def _breakdowns(cols: Columns) -> list[Problem]:
         parts = [cols.values[f] for f in fields if f in cols.values]
         if not parts:
             continue
-        sums = [sum(p) for p in zip(*parts)]
+        sums = list(map(sum, zip(*parts)))
         out += [cols.warn(code, f"{what} adds up to {s}, New beneficiaries is {n}", i,
                           "new_beneficiaries", n, "the breakdown columns must add up to New "
                           "beneficiaries of the month")

@@ -144,3 +144,12 @@ def test_rawtable_is_frozen() -> None:
     table = RawTable(file="a.csv", headers=("x",), rows=((2, ("1",)),), hxl=None)
     with pytest.raises(AttributeError):
         table.file = "b.csv"  # type: ignore[misc]
+
+
+def test_shared_strings_rich_text_phonetics_and_escapes() -> None:
+    from nlg.load_xlsx import shared_strings
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    sst = (f'<sst xmlns="{ns}"><si><t>Lima</t></si><si/><si><r><t>Ni</t></r><r><rPr><b/></rPr>'
+           '<t xml:space="preserve">ñas </t></r></si><si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ'
+           '</t></rPh></si><si><t>a &amp; b_x000D_</t></si><si><t></t></si></sst>').encode()
+    assert shared_strings(sst) == ["Lima", "", "Niñas ", "東京", "a & b\r", ""]
