@@ -188,19 +188,26 @@ def map_columns(headers: Sequence[str], hxl: Sequence[str] | None,
                 user_map: Mapping[str, str]) -> tuple[dict[str, int], list[tuple[str, int, int]]]:
     """Return field -> column index, and (field, kept, ignored) for duplicated fields.
 
-    ``user_map`` is keyed by :func:`norm_header` of the user's header text.
+    ``user_map`` is keyed by :func:`norm_header` of the user's header text. A
+    column the user mapped wins over columns matched by synonyms (no duplicate
+    is reported then); otherwise the leftmost column wins.
     """
-    found: dict[str, int] = {}
-    duplicates: list[tuple[str, int, int]] = []
+    claims = []
     for idx, header in enumerate(headers):
         tag = hxl[idx] if hxl and idx < len(hxl) else None
         field = header_field(header, tag, user_map)
-        if field is None:
-            continue
-        if field in found:
-            duplicates.append((field, found[field], idx))
-        else:
+        if field is not None:
+            claims.append((0 if header and norm_header(header) in user_map else 1, idx, field))
+    found: dict[str, int] = {}
+    by_user: set[str] = set()
+    duplicates: list[tuple[str, int, int]] = []
+    for rank, idx, field in sorted(claims):
+        if field not in found:
             found[field] = idx
+            if rank == 0:
+                by_user.add(field)
+        elif field not in by_user or rank == 0:
+            duplicates.append((field, found[field], idx))
     return found, duplicates
 
 

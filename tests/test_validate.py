@@ -102,6 +102,12 @@ def test_extra_columns_are_ignored_and_column_map_wins() -> None:
     assert got.activities[0].activity_name == ""              # the map moved that column away
 
 
+def test_column_map_wins_over_a_synonym_column() -> None:
+    heads = list(BASE) + ["Mi total"]
+    got = run(table({"Mi total": "77"}, headers=heads), column_map={"mi total": "Total_monthly"})
+    assert got.activities[0].total_monthly == 77 and not got.warnings
+
+
 def test_column_map_problems() -> None:
     (problem,) = errors(table(), column_map={"X": "total_montly"})
     assert problem.code == "E216" and "did you mean 'total_monthly'" in problem.message
