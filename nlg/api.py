@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from nlg import phrasebank as pb
@@ -49,12 +49,17 @@ class Draft:
         """Return the output name, ``{country}_{period}_{lang}.docx``."""
         return f"{self.config.country}_{self.config.period.file_label}_{lang.value}.docx"
 
-    def embedded(self) -> str:
-        """Return the JSON stored in the .docx for `sitrep check`."""
+    def embedded(self, texts: dict | None = None) -> str:
+        """Return the JSON stored in the .docx for `sitrep check`.
+
+        ``texts`` holds, per language, the realised text of each generated bullet (by key)
+        and the drafter's notes per sector, so a check can tell notes from added text.
+        """
         return dumps({"schema": SCHEMA, "version": VERSION,
                       "report": {"country": self.config.country, "period": self.config.period.label,
-                                 "folder": self.config.folder.name},
-                      "facts": self.facts, "plan": self.plan})
+                                 "folder": self.config.folder.name,
+                                 "number_locale": dict(self.config.style.number_locale)},
+                      "facts": self.facts, "plan": self.plan, "texts": texts or {}})
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,18 @@ def find_previous(config: ReportConfig) -> Path | None:
     return None
 
 
+def _previous_draft(folder: Path, phrasebanks: Path | None) -> "Draft | None":
+    """Return the previous month's draft, or None when it cannot be read.
+
+    A broken previous month must not stop this month's report: the comparison is
+    simply left out (``sitrep draft`` on that folder shows its own errors).
+    """
+    try:
+        return prepare(folder, phrasebanks=phrasebanks, compare=False)
+    except (ConfigError, DataError):
+        return None
+
+
 def prepare(folder: str | Path, *, phrasebanks: Path | None = None,
             compare: bool = True) -> Draft:
     """Return the language-neutral draft of the report in ``folder``.
@@ -150,9 +167,11 @@ def prepare(folder: str | Path, *, phrasebanks: Path | None = None,
     before_folder = find_previous(config) if compare else None
     before_period, before_assisted = None, None
     if before_folder is not None:
-        before = prepare(before_folder, phrasebanks=phrasebanks, compare=False)
-        facts = with_previous(facts, before.facts)
-        before_period, before_assisted = before.config.period.end, _assisted(before.config, before.facts)
+        before = _previous_draft(before_folder, phrasebanks)
+        if before is not None:
+            facts = with_previous(facts, before.facts)
+            before_period = before.config.period.end
+            before_assisted = _assisted(before.config, before.facts)
     content = make_plan(select(facts, bank, config.style), config, bank, _assisted(config, facts),
                         previous_period=before_period, people_assisted_previous=before_assisted)
     return Draft(config, data, facts, content, bank)
@@ -160,9 +179,17 @@ def prepare(folder: str | Path, *, phrasebanks: Path | None = None,
 
 def realise_all(d: Draft, langs: Sequence[Lang] = tuple(Lang)) -> dict[Lang, RealisedReport]:
     """Return the realised report in each language."""
-    embedded = d.embedded()
-    return {lang: realise(d.plan, d.facts, d.config, d.bank, lang, embedded=embedded)
-            for lang in langs}
+    reports = {lang: realise(d.plan, d.facts, d.config, d.bank, lang, warnings=d.warnings)
+               for lang in Lang}
+    embedded = d.embedded({lang.value: _texts(r) for lang, r in reports.items()})
+    return {lang: replace(reports[lang], embedded=embedded) for lang in langs}
+
+
+def _texts(report: RealisedReport) -> dict:
+    """Return the realised bullet texts by key and the drafter notes by sector."""
+    return {"bullets": {p.key: p.text for b in report.sectors for p in b.bullets if p.key},
+            "notes": {b.code: [p.text for p in b.bullets if not p.key]
+                      for b in report.sectors if any(not p.key for p in b.bullets)}}
 
 
 def created_time(config: ReportConfig) -> dt.datetime:

@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--force", action="store_true",
                    help="redraft over documents edited by reviewers (they are kept as backups)")
     d.add_argument("--template", type=Path, help="the organisation's Word template (.docx/.dotx)")
+    d.add_argument("--pdf", action="store_true",
+                   help="also write a tagged PDF beside each .docx (needs LibreOffice)")
+    d.add_argument("--review", action="store_true",
+                   help="also write a side-by-side English | Spanish review copy")
     v = sub.add_parser("preview", help="print the realised report text", epilog=EPILOG)
     v.add_argument("folder", type=Path)
     v.add_argument("--lang", choices=[x.value for x in Lang], default="en")
@@ -82,6 +86,24 @@ def cmd_draft(args) -> int:
         for item in w.review:
             print(f"  needs review: {item}")
     _print_warnings(draft, sys.stdout)
+    if args.review:
+        from nlg.review import write_draft_review
+
+        print(f"wrote {write_draft_review(draft, args.out, langs=_langs(args.lang), template=args.template, force=args.force)}")
+    if args.pdf:
+        return _pdfs(result)
+    return 0
+
+
+def _pdfs(result) -> int:
+    from nlg.pdf import to_pdfs
+
+    try:
+        for path in to_pdfs([w.path for w in result.outputs]):
+            print(f"wrote {path}")
+    except SitrepError as exc:
+        print(f"error: {exc}\n  the Word drafts were written; only the PDF is missing", file=sys.stderr)
+        return exc.exit_code
     return 0
 
 

@@ -97,6 +97,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, _mode(path))
         os.replace(temp, path)
         _sync_folder(path.parent)
     except PermissionError as exc:
@@ -115,6 +116,15 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _mode(path: Path) -> int:
+    """Return the permission bits for a new output: the old file's, else 0o666 less the umask."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _locked(path: Path, exc: OSError) -> OutputError:

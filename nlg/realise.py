@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 from nlg import numfmt, textenv
 from nlg.config import Bilingual, ReportConfig
@@ -9,13 +10,13 @@ from nlg.content import ContentPlan, Facts
 from nlg.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, SectorBlock, Span, Table
 from nlg.lang import module as lang_module
 from nlg.markup import parse
-from nlg.model import Lang
+from nlg.model import Lang, Problem
 from nlg.phrasebank import Phrasebank
 from nlg import provenance, sentences
 
 
 def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phrasebank,
-            lang: Lang, *, embedded: str = "") -> RealisedReport:
+            lang: Lang, *, embedded: str = "", warnings: tuple[Problem, ...] = ()) -> RealisedReport:
     """Return the report realised in ``lang``."""
     lb = bank.langs[lang]
     w = sentences.Writer(lang, lang_module(lang), lb, bank, config,
@@ -33,7 +34,7 @@ def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phraseb
         key_figures=_key_figures(w, config, plan, country, label),
         funding=_funding(w, config, label),
         situation=_drafted(w, config.situation),
-        sectors=_sectors(w, plan, facts),
+        sectors=_sectors(w, plan, facts, warnings),
         people_reached=_table(w, facts, label),
         coordination=_drafted(w, config.coordination),
         partners_heading=label("partners", platform=config.platform, n=str(len(partners(config)))),
@@ -115,8 +116,23 @@ def _drafted(w, items: tuple[Bilingual, ...], *, translate: bool = True) -> tupl
     return tuple(out)
 
 
-def _sectors(w, plan: ContentPlan, facts: Facts) -> tuple[SectorBlock, ...]:
+def _flag_warnings(w, para: Paragraph, item, by_key, warned: dict) -> Paragraph:
+    """Return ``para`` marked for review when a data warning touches one of its rows."""
+    rows = sorted({(s.file, s.row) for m in item.messages for s in by_key[m.fact].sources} & set(warned))
+    if not rows:
+        return para
+    codes = ", ".join(sorted({c for r in rows for c in warned[r]}))
+    where = ", ".join(f"{f}:{r}" for f, r in rows[:6]) + (" …" if len(rows) > 6 else "")
+    reason = textenv.render(w.bank.labels["review_data_warning"], {"codes": codes, "rows": where})
+    return replace(para, review="; ".join(x for x in (para.review, reason) if x))
+
+
+def _sectors(w, plan: ContentPlan, facts: Facts, warnings) -> tuple[SectorBlock, ...]:
     by_key = {f.key: f for f in facts.facts}
+    warned: dict = {}
+    for p in warnings:
+        if p.row is not None:
+            warned.setdefault((p.file, p.row), set()).add(p.code)
     notes = _notes_by_sector(w)
     planned = {sp.sector: sp for sp in plan.sectors}
     order = [c for c in w.phrasebank.sectors if c in planned or c in notes]
@@ -124,7 +140,8 @@ def _sectors(w, plan: ContentPlan, facts: Facts) -> tuple[SectorBlock, ...]:
     blocks = []
     for code in order:
         sp = planned.get(code)
-        bullets = [sentences.bullet(w, b, provenance.bullet_comment(w, b, by_key))
+        bullets = [_flag_warnings(w, sentences.bullet(w, b, provenance.bullet_comment(w, b, by_key)),
+                                  b, by_key, warned)
                    for b in (sp.bullets if sp else ())]
         bullets.extend(_drafted(w, notes.get(code, ())))
         blocks.append(SectorBlock(code, _heading(w, code), tuple(bullets)))
