@@ -83,7 +83,7 @@ def load_data(config: ReportConfig) -> Dataset:
 
     if not config.data:
         raise DataError(problems=[error(
-            "E210", "no 5W file in the report folder", file=str(config.folder),
+            "E218", "no 5W file in the report folder", file=str(config.folder),
             hint="put the .xlsx or .csv export in the folder or list it under 'data:'")])
     tables, problems = [], []
     for path in config.data:

@@ -13,6 +13,7 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.styles import BabelFish
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Length, Twips
@@ -111,20 +112,49 @@ def _relabel(data: bytes, old: bytes, new: bytes) -> bytes:
 def _check_styles(document: Document, path: Path) -> None:
     """Return when every required style exists with the right type; else raise TemplateError."""
     problems, names = [], []
+    present = {s.name_val: s for s in document.styles.element.style_lst if s.name_val}
     for name, kind in REQUIRED_STYLES.items():
-        if name not in document.styles:
+        element = present.get(BabelFish.ui2internal(name))
+        if element is None:
             names.append(repr(name))
             problems.append(error("E402", f"style {name!r} is missing", file=str(path),
                                   hint=_TEMPLATE_HINT))
-        elif document.styles[name].type != kind:
+        elif element.type != kind:
             names.append(repr(name))
             problems.append(error("E403", f"style {name!r} must be a {kind.name.lower()} style",
-                                  file=str(path), value=document.styles[name].type.name.lower(),
+                                  file=str(path), value=element.type.name.lower(),
                                   hint=_TEMPLATE_HINT))
     if problems:
         raise TemplateError(f"{path.name}: the template lacks styles the report needs: "
                             f"{', '.join(names)} "
                             f"(hint: {_TEMPLATE_HINT})", problems=problems)
+
+
+def _style_id(part, name: str) -> str:
+    """Return the style id of ``name`` (a UI name such as "Heading 1"), cached per document.
+
+    python-docx resolves a style name by scanning every style (twice) on each
+    assignment; drafting assigns hundreds, so the ids are looked up once.
+    """
+    ids = getattr(part, "_sitrep_style_ids", None)
+    if ids is None:
+        ids = {s.name_val: s.styleId for s in part.styles.element.style_lst if s.name_val}
+        part._sitrep_style_ids = ids
+    return ids[BabelFish.ui2internal(name)]
+
+
+def set_style(paragraph: DocxParagraph, name: str) -> DocxParagraph:
+    """Return ``paragraph`` after setting its paragraph style by name."""
+    paragraph._p.get_or_add_pPr().style = _style_id(paragraph.part, name)
+    return paragraph
+
+
+def _add(container, text: str, style: str) -> DocxParagraph:
+    """Return a new paragraph with ``text`` in ``style`` appended to a document or cell."""
+    paragraph = container.add_paragraph()
+    if text:
+        paragraph.add_run(text)
+    return set_style(paragraph, style)
 
 
 class _Writer:
@@ -139,11 +169,11 @@ class _Writer:
 
     def heading(self, text: str, level: int) -> None:
         """Return after adding a heading."""
-        self.document.add_paragraph(text, style=f"Heading {level}")
+        _add(self.document, text, f"Heading {level}")
 
     def plain(self, text: str, style: str) -> DocxParagraph:
         """Return a new body paragraph holding plain ``text``."""
-        return self.document.add_paragraph(text, style=style)
+        return _add(self.document, text, style)
 
     def section(self, heading: str, paragraphs: tuple[Paragraph, ...], style: str,
                 *, level: int = 1) -> None:
@@ -152,7 +182,7 @@ class _Writer:
             return
         self.heading(heading, level)
         for paragraph in paragraphs:
-            self.fill(self.document.add_paragraph(style=style), paragraph)
+            self.fill(_add(self.document, "", style), paragraph)
 
     def fill(self, target: DocxParagraph, paragraph: Paragraph) -> None:
         """Return after writing ``paragraph``'s spans, bookmark and comment into ``target``."""
@@ -191,7 +221,7 @@ class _Writer:
             value = first_paragraph(cell, "Key Figure Value")
             value.add_run(figure.value)
             self.comment(value, figure.comment)
-            label = cell.add_paragraph(figure.label, style="Key Figure Label")
+            label = _add(cell, figure.label, "Key Figure Label")
             if figure.note:
                 label.add_run((" " if figure.note[0].isalnum() else "") + figure.note)
         if funding is not None:
@@ -210,11 +240,11 @@ class _Writer:
         bar = cell.add_table(1, len(parts))
         shape_table(bar, [w for w, _ in parts], "Sitrep Bar")
         for bar_cell, (_, style) in zip(bar.rows[0].cells, parts):
-            bar_cell.paragraphs[0].style = style
+            set_style(bar_cell.paragraphs[0], style)
         detail = cell.paragraphs[-1]
-        detail.style = "Key Figure Label"
+        set_style(detail, "Key Figure Label")
         detail.add_run(funding.detail)
-        cell.add_paragraph(funding.source, style="Sitrep Note")
+        _add(cell, funding.source, "Sitrep Note")
 
     def people_reached(self, heading: str, table: Table) -> None:
         """Return after adding the people-reached bar chart: one row per sector."""
@@ -262,14 +292,12 @@ def write_spans(target: DocxParagraph, spans: tuple[Span, ...]) -> None:
 
 def first_paragraph(cell: _Cell, style: str) -> DocxParagraph:
     """Return the cell's first (empty) paragraph set to ``style``."""
-    paragraph = cell.paragraphs[0]
-    paragraph.style = style
-    return paragraph
+    return set_style(cell.paragraphs[0], style)
 
 
 def shape_table(table: DocxTable, widths: list[int], style: str) -> None:
     """Return after giving ``table`` its style, fixed layout and column widths."""
-    table.style = style
+    table._tbl.tblPr.style = _style_id(table.part, style)
     table.autofit = False
     for column, width in zip(table.columns, widths):
         column.width = Length(width)
@@ -282,9 +310,9 @@ def _bar(cell: _Cell, value: int, top: int, inner: int) -> None:
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     paragraph = cell.paragraphs[0]
     if value <= 0 or top <= 0:
-        paragraph.style = "Sitrep Note"
+        set_style(paragraph, "Sitrep Note")
         return
-    paragraph.style = "Bar Fill"
+    set_style(paragraph, "Bar Fill")
     paragraph.paragraph_format.left_indent = Length(_BAR_GAP)
     length = round((inner - _BAR_GAP) * value / top)
     paragraph.paragraph_format.right_indent = Length(inner - _BAR_GAP - length)
