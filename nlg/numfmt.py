@@ -18,6 +18,8 @@ House rules, written once here:
 """
 from __future__ import annotations
 
+import functools
+
 import datetime
 import re
 from decimal import ROUND_HALF_UP, Decimal
@@ -91,6 +93,7 @@ def _format(value: Decimal, pattern: str, locale: str) -> str:
     return _group_four(text, locale)
 
 
+@functools.lru_cache(maxsize=8192)
 def integer(n: int, *, locale: str) -> str:
     """Return a whole number with the locale's grouping.
 

@@ -19,6 +19,7 @@ URL_RE = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:org|int|info|com|net|gob|gov|edu)\b(?:/[^\s<>\"]*)?",
     re.IGNORECASE,
 )
+_URL_HINT = re.compile(r"://|www\.|@|\.(?:org|int|info|com|net|gob|gov|edu)\b", re.IGNORECASE)
 _REPEATED_SPACES = re.compile(r" {2,}")
 _SPACE_BEFORE = re.compile(r" +([)\]])| +([,.;:?!])(?=\s|$|[)\]\"'\u201d\u2019\u00bb,.;:?!])")
 _SPACE_AFTER = re.compile(r"([(\[\u00bf\u00a1]) +")
@@ -51,6 +52,8 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     >>> url_spans("see https://r4v.info/es/peru and x")
     [(4, 28)]
     """
+    if not _URL_HINT.search(text):      # cheap test first: most sentences hold no address
+        return []
     return [m.span() for m in URL_RE.finditer(text)]
 
 
