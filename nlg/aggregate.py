@@ -20,7 +20,7 @@ from nlg.content import Fact, Facts, SectorTotal
 from nlg.errors import warning
 from nlg.model import Activity, Breakdown, Dataset, Measure, PopType, Problem
 from nlg.phrasebank import Phrasebank
-from nlg.recognise import normalise, recogniser
+from nlg.recognise import normalise, recogniser, split_code
 
 OTHER = "OTHER"
 
@@ -107,7 +107,7 @@ def _fact(key: tuple[str, str, str], rows: list[Activity], bank: Phrasebank, mul
         people_monthly=sum(r.total_monthly for r in rows),
         partners=tuple(sorted({r.appealing_org for r in rows if r.appealing_org})),
         sources=tuple(sorted(r.source for r in rows)),
-        label="" if entry else rows[0].indicator_label,
+        label="" if entry else split_code(rows[0].indicator_label)[1],
     )
 
 

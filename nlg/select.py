@@ -33,14 +33,17 @@ def _top(fact: Fact, bank: Phrasebank) -> str:
     return OTHER if fact.sector == OTHER else bank.sector(fact.sector).top
 
 
-def _rank(fact: Fact, bank: Phrasebank) -> tuple:
+def _rank(fact: Fact, bank: Phrasebank, threshold: float = 0.25) -> tuple:
+    """Return the sort key: priority, then a notable change, then size."""
     entry = bank.entries.get(fact.entry)
     priority = entry.priority if entry else -5
     change = abs(fact.value - fact.previous) / max(fact.previous, 1) if fact.previous else 0.0
-    return (-priority, -change, -fact.value, fact.key)
+    return (-priority, -(change >= threshold), -fact.value, fact.key)
 
 
 def _follows(main: Fact, pool: list[Fact], bank: Phrasebank) -> tuple[Fact, ...]:
+    if not main.entry:          # an indicator the phrasebank does not know has no follow-ups
+        return ()
     entries = [f for f in pool if not f.activity and f.entry
                and bank.entries[f.entry].follows == main.entry]
     activities = [f for f in pool if f.activity and f.entry == main.entry and not main.activity]
@@ -59,10 +62,10 @@ def select(facts: Facts, bank: Phrasebank, style: Style) -> Selection:
     chosen = []
     for top in sorted(by_sector, key=lambda c: order.get(c, len(order))):
         pool = by_sector[top]
-        present = {f.entry for f in pool if not f.activity}
+        present = {f.entry for f in pool if not f.activity and f.entry}
         mains = [f for f in pool if not f.activity and
                  not (f.entry and bank.entries[f.entry].follows in present)]
-        mains.sort(key=lambda f: _rank(f, bank))
+        mains.sort(key=lambda f: _rank(f, bank, style.change_threshold))
         bullets = tuple(SelectedBullet(m, _follows(m, pool, bank))
                         for m in mains[:style.bullets_per_sector])
         chosen.append((top, bullets))

@@ -112,3 +112,13 @@ def test_variants_are_stable_and_aligned():
     a = plan(select(facts, bank, cfg.style), cfg, bank, None)
     b = plan(select(facts, bank, cfg.style), cfg, bank, None)
     assert a == b
+
+
+def test_unknown_indicator_takes_no_follow_ups():
+    facts, cfg = facts_of(
+        row(2, "Health", "# de personas atendidas en jornadas de salud", total=1880, new=1880),
+        row(3, "Health", "RE-HE2", total=295, new=295),
+        row(4, "Health", "RE-HE1", total=2480, new=2480))
+    (sector, bullets), = select(facts, phrasebank.load(), cfg.style).sectors
+    assert all(not b.follows for b in bullets)
+    assert len(bullets) == 3

@@ -33,6 +33,20 @@ def test_sample_report_text(outputs, lang, update_golden):
     assert text == golden.read_text(encoding="utf-8")
 
 
+COL = SAMPLE.parent / "tree" / "col" / "2023-11"
+
+
+@pytest.mark.parametrize("lang", [lang.value for lang in Lang])
+def test_colombia_month_with_unknown_indicators(tmp_path, lang, update_golden):
+    """Another country: CSV from Excel, indicators outside the phrasebank, month-over-month."""
+    result = write_drafts(prepare(COL), tmp_path, langs=(Lang(lang),))
+    golden = GOLDEN / f"col-2023-11.{lang}.txt"
+    text = docx_text(result.outputs[0].path)
+    if update_golden:
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
 SEED_FIGURES = {  # every figure of the seed's Response section, with its relation
     "en": ["over 900", "over 200", "2,550", "nearly 400", "350", "over 90", "200 people",
            "over 680", "some 50", "over 20", "over 600", "over 150", "around 2,000", "over 140",
