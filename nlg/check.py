@@ -162,15 +162,19 @@ def _document(a: Analysed, wording, drafted: Drafted | None, locale: str) -> lis
     data, lang = a.doc.data, a.doc.lang.value
     facts = {f["key"]: f for f in data["facts"]["facts"]}
     bullets = {b["key"]: b for s in data["plan"]["sectors"] for b in s["bullets"]}
-    texts = drafted.bullets.get(lang) if drafted else None
+    stored = (data.get("texts") or {}).get(lang)
+    texts = drafted.bullets.get(lang) if drafted else (stored or {}).get("bullets")
+    notes = drafted.notes.get(lang, {}) if drafted else None
+    if notes is None and stored is not None:
+        notes = {f"sector:{code}": list(items) for code, items in stored.get("notes", {}).items()}
     found, deleted = check_rules.locate_bullets(a, data["plan"], texts, _signature(locale))
     out = []
     for key in deleted:
         shown = ", ".join(check_rules._describe(m["quantity"]) for m in bullets[key]["messages"])
         out.append(Finding(DELETED, str(a.doc.path), lang, f"sector:{bullets[key]['sector']}",
                            "bullet deleted", key=key, expected=shown))
-    if drafted:
-        out += _added(a, found, drafted.notes.get(lang, {}))
+    if notes is not None:
+        out += _added(a, found, notes)
     for key, block in sorted(found.items(), key=lambda kv: kv[1].index):
         out += check_rules.bullet_figures(a, block, bullets[key], facts, wording)
     out += check_compare.table_figures(a, wording)

@@ -378,3 +378,22 @@ def test_spacy_is_imported_only_when_checking():
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))")
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert run.stdout.strip() == "[]", run.stderr
+
+
+def test_added_paragraph_found_without_data_folder(tmp_path):
+    """The drafted texts stored in the .docx tell a reviewer's new paragraph from a note."""
+    import docx as _docx
+
+    from nlg.api import prepare
+    from nlg.check import check
+    from nlg.output import write_drafts
+
+    result = write_drafts(prepare(SAMPLE), tmp_path)
+    en = next(w.path for w in result.outputs if w.lang.value == "en")
+    document = _docx.Document(str(en))
+    target = next(p for p in document.paragraphs if p.text.startswith("In Lima, 350 people"))
+    target.insert_paragraph_before("In Cusco, 75 people received dental care.", style="List Bullet")
+    document.save(str(en))
+    findings = check([w.path for w in result.outputs]).findings
+    added = [f for f in findings if f.code == "E631"]
+    assert len(added) == 1 and "dental care" in added[0].sentence
