@@ -14,6 +14,9 @@ from types import MappingProxyType
 
 import yaml
 
+#: The C-accelerated safe loader when libyaml is available (10x faster), else the pure one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from nlg.errors import ConfigError, did_you_mean, error
 from nlg.model import Lang, Problem
 
@@ -156,7 +159,7 @@ def _read_yaml(path: Path) -> dict:
             value=repr(exc.object[exc.start:exc.start + 4]),
             hint="save the file as UTF-8")]) from None
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark else None

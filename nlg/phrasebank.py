@@ -19,6 +19,9 @@ from types import MappingProxyType
 
 import yaml
 
+#: The C-accelerated safe loader when libyaml is available (10x faster), else the pure one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from nlg.errors import PhrasebankError, error
 from nlg.lang.base import Noun
 from nlg.model import Lang, Measure, Precision
@@ -106,7 +109,7 @@ class Phrasebank:
 
 def _read(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (safe)
     except FileNotFoundError:
         raise PhrasebankError(problems=[error("E301", "phrasebank file missing", file=str(path))]) from None
     except yaml.YAMLError as exc:
