@@ -134,19 +134,22 @@ def _sector_totals(resolved, config: ReportConfig, bank: Phrasebank,
         else:
             overrides[bank.sector(code).top] = value
     sums, rows, partners = defaultdict(int), defaultdict(int), defaultdict(set)
+    sources = defaultdict(list)
     for row, sector, entry in resolved:
         top = _top(sector, bank)
         rows[top] += 1
         partners[top].add(row.appealing_org)
         if _counts(row, entry, bank):
             sums[top] += row.new_beneficiaries
+            sources[top].append(row.source)
     tops = [c for c, s in bank.sectors.items() if not s.parent and c != "COM"]
     if rows.get("COM"):
         tops.append("COM")
     if rows.get(OTHER):
         tops.append(OTHER)
     return tuple(SectorTotal(sector=c, value=overrides.get(c, sums[c]), computed=sums[c],
-                             overridden=c in overrides, rows=rows[c], partners=len(partners[c]))
+                             overridden=c in overrides, rows=rows[c], partners=len(partners[c]),
+                             sources=tuple(sorted(sources[c])))
                  for c in tops)
 
 

@@ -50,6 +50,7 @@ class SectorTotal:
     overridden: bool
     rows: int
     partners: int
+    sources: tuple[SourceRef, ...] = ()   # the rows summed into ``computed``
 
 
 @dataclass(frozen=True)

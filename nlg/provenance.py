@@ -60,4 +60,5 @@ def total_comment(w, total: SectorTotal) -> str:
     if total.overridden:
         return textenv.render(labels["comment_override"], {"computed": computed})
     return textenv.render(labels["comment_total"], {
-        "value": computed, "rows": str(total.rows), "partners": str(total.partners)})
+        "value": computed, "rows": str(len(total.sources)), "partners": str(total.partners),
+        "sources": row_ranges(total.sources) or "–"})
