@@ -90,3 +90,10 @@ def test_english_and_spanish_show_the_same_figure_and_relation(value, precision,
         seen.append(_figure(plain.split(", ", 1)[-1] if plain.startswith(("In ", "En ")) else plain, lang))
     assert seen[0] == seen[1]
     assert seen[0][1] == q.shown
+
+
+def test_data_is_never_rendered_as_a_template():
+    msg = message("_generic_people", 320, noun="people", label="# of {{ 7*7 }} {% if x %}people",
+                  label_lang="en", sector="PRO")
+    text, _ = message_text(writer(Lang.EN), msg)
+    assert "{{ 7*7 }} {% if x %}" in text and "49" not in text
