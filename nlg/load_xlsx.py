@@ -1,7 +1,8 @@
 """Read the cells of one worksheet of an .xlsx file.
 
-openpyxl (read-only, cached values) opens the package and supplies the sheet
-list, shared strings, date styles and epoch. Its per-cell reader (and even
+The package (sheet list, shared strings, date styles, epoch) is read here with
+zipfile and ElementTree: importing openpyxl alone costs a quarter of a second of
+every `sitrep draft`. openpyxl's per-cell reader (and even
 ``load_workbook(read_only=True)``, which scans a sheet without a dimension
 record) takes tens of seconds on a 100,000-row export, so the sheet XML is
 scanned here with one compiled pattern; values follow openpyxl's conventions
@@ -12,16 +13,13 @@ from __future__ import annotations
 
 import re
 import warnings
+import zipfile
 from collections.abc import Callable
 from operator import itemgetter
 from functools import lru_cache
 from typing import BinaryIO
 
-from openpyxl.reader.excel import ExcelReader
-from openpyxl.xml.constants import SHARED_STRINGS
-from openpyxl.styles.stylesheet import apply_stylesheet
-from openpyxl.utils.datetime import from_excel, from_ISO8601
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from nlg.load_xlsx_package import Package, from_excel, from_iso8601
 
 Row = tuple[int, tuple[object, ...]]
 _ENTITY = re.compile(rb"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
@@ -55,19 +53,12 @@ class Book:
     """An open .xlsx package: shared strings, date styles, epoch and worksheet parts."""
 
     def __init__(self, source: BinaryIO):
-        reader = ExcelReader(source, read_only=True, data_only=True)
-        with warnings.catch_warnings():  # openpyxl warns about features it drops; we only read
-            warnings.simplefilter("ignore")
-            reader.read_manifest()
-            reader.read_workbook()
-            apply_stylesheet(reader.archive, reader.wb)
-        self.archive, self.wb = reader.archive, reader.wb
-        part = reader.package.find(SHARED_STRINGS)
-        self.strings = shared_strings(self.archive.read(part.PartName[1:])) if part else []
-        self.sheets: dict[str, str] = {}
-        for sheet, rel in reader.parser.find_sheets():
-            if rel.target in reader.valid_files and "chartsheet" not in rel.Type:
-                self.sheets.setdefault(sheet.name, rel.target)
+        self.source = source
+        package = Package(zipfile.ZipFile(source))
+        self.archive, self.package = package.archive, package
+        self.strings = shared_strings(package.read(package.shared_strings)) \
+            if package.shared_strings else []
+        self.sheets: dict[str, str] = package.sheets
 
     def close(self) -> None:
         """Close the package file."""
@@ -88,13 +79,25 @@ class Book:
         name, part = self.part(sheet)
         data = self.archive.read(part)
         try:
-            return scan(data, _Converter(self.strings, self.wb._date_formats, self.wb.epoch))
+            return scan(data, _Converter(self.strings, self.package.date_styles,
+                                         self.package.epoch))
         except Unsupported:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                ws = ReadOnlyWorksheet(self.wb, name, part, self.strings)
-                return [(n, tuple(v)) for n, v in enumerate(ws.iter_rows(values_only=True), 1)
-                        if v]
+            return _openpyxl_rows(self.source, name)
+
+
+def _openpyxl_rows(source: BinaryIO, name: str) -> list[Row]:
+    """Return the rows of a sheet the scanner cannot read, through openpyxl (slow, rare)."""
+    from openpyxl import load_workbook
+
+    source.seek(0)
+    with warnings.catch_warnings():  # openpyxl warns about features it drops; we only read
+        warnings.simplefilter("ignore")
+        book = load_workbook(source, read_only=True, data_only=True)
+        try:
+            return [(n, tuple(v)) for n, v in enumerate(book[name].iter_rows(values_only=True), 1)
+                    if v]
+        finally:
+            book.close()
 
 
 def shared_strings(data: bytes) -> list[str]:
@@ -291,5 +294,5 @@ class _Converter:
         if kind == b"b":
             return raw == b"1"
         if kind == b"d":
-            return from_ISO8601(raw.decode())
+            return from_iso8601(raw.decode())
         return _text(raw)  # "str" (formula result), "e" (#N/A ...)
