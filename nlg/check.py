@@ -152,6 +152,9 @@ def _english_stops(readers: dict[Lang, Reader]) -> frozenset[str]:
     """Return spaCy's English stop words (without building an English pipeline)."""
     if Lang.EN in readers:
         return readers[Lang.EN].stop_words
+    from nlg.spacy_import import import_spacy
+
+    import_spacy()
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)

@@ -93,7 +93,9 @@ class Reader:
     """The spaCy pipeline, Matcher and number conventions of one language."""
 
     def __init__(self, lang: Lang, wording: Wording, locale: str):
-        import spacy
+        from nlg.spacy_import import import_spacy
+
+        spacy = import_spacy()
         from spacy.matcher import Matcher
 
         self.lang, self.locale = lang, locale

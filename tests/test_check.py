@@ -397,3 +397,11 @@ def test_added_paragraph_found_without_data_folder(tmp_path):
     findings = check([w.path for w in result.outputs]).findings
     added = [f for f in findings if f.code == "E631"]
     assert len(added) == 1 and "dental care" in added[0].sentence
+
+
+def test_spacy_imported_without_its_cli():
+    code = ("import sys; from nlg.spacy_import import import_spacy; s = import_spacy(); "
+            "print('spacy.cli' in sys.modules, hasattr(s, 'blank')); import spacy.cli; "
+            "print(callable(spacy.cli.info))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "True"]
