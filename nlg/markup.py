@@ -67,6 +67,12 @@ def polish(spans: tuple[Span, ...], orthography: Callable[[str], str]) -> tuple[
     after = orthography(before)
     if after == before:
         return spans
+    if len(after) == len(before):      # letters changed in place (capitals, y→e, o→u)
+        out, start = [], 0
+        for span in spans:
+            out.append(Span(after[start:start + len(span.text)], span.bold, span.link))
+            start += len(span.text)
+        return _merge(out)
     opcodes = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
     out, start = [], 0
     for i, span in enumerate(spans):

@@ -8,10 +8,11 @@ slot values are inserted as text and are not rendered again.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from jinja2 import StrictUndefined, pass_context
+from jinja2 import StrictUndefined, UndefinedError, pass_context
 from jinja2.sandbox import SandboxedEnvironment
 
 from nlg.lang.base import Noun
@@ -77,9 +78,34 @@ def compiled(source: str):
     return environment().from_string(source)
 
 
+_SLOT = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\}\}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(source: str) -> tuple[str, ...] | None:
+    """Return the text/slot pieces of a template made only of text and ``{{ slot }}``s.
+
+    Such templates (most frames and hedge words) are filled directly, without a jinja
+    context; anything else (filters, any other markup) returns None and goes to jinja.
+
+    >>> _plain("In {{ places }}, "), _plain("{{ 'unos' | agree }}")
+    (('In ', 'places', ', '), None)
+    """
+    pieces = tuple(_SLOT.split(source))
+    if any(mark in piece for piece in pieces[::2] for mark in ("{{", "{%", "{#", "}}")):
+        return None
+    return pieces
+
+
 def render(source: str, slots: dict[str, str], *, agreement: Agreement | None = None,
            acronyms: Acronyms | None = None) -> str:
-    """Return ``source`` rendered with ``slots``."""
+    """Return ``source`` rendered with ``slots`` (a missing slot raises, as StrictUndefined)."""
+    pieces = _plain(source)
+    if pieces is not None:
+        try:
+            return "".join(p if i % 2 == 0 else str(slots[p]) for i, p in enumerate(pieces))
+        except KeyError as exc:
+            raise UndefinedError(f"{exc.args[0]!r} is undefined") from None
     context = dict(slots)
     context["_agreement"] = agreement
     context["_acronyms"] = acronyms or Acronyms({})
