@@ -21,6 +21,12 @@ def import_spacy() -> types.ModuleType:
     sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
     try:
         import spacy
+    except ImportError:
+        from nlg.errors import SitrepError, error
+
+        raise SitrepError(problems=[error(
+            "E607", "sitrep check needs spaCy, which is not installed",
+            hint="pip install 'spacy>=3.7,<4' (it is a dependency of sitrep-nlg; reinstall it)")]) from None
     finally:
         for name in ("spacy.cli.info", "spacy.cli"):
             if sys.modules.get(name) in (cli, info):
