@@ -2,8 +2,9 @@
 
 The rows are the Peru sample's rows (samples/tools/make_peru_sample.py, English 2025
 headers) repeated over the twelve months of 2023 with their figures scaled by 1-4,
-so every row is as valid as the sample's (breakdowns still sum; the sample's two
-deliberate quality defects recur). Deterministic: the same files every time. The
+so every row is as valid as the sample's (breakdowns still sum), except one row in
+50, whose host-communities figure is one short (a W209 data warning), as real exports
+have some. Deterministic: the same files every time. The
 files are cached under the system temp folder, keyed by this generator's and the
 sample generator's source, and never written into the repository.
 
@@ -20,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TOOLS = ROOT / "samples" / "tools"
 ROWS = 100_000
+DEFECT_EVERY = 50
 MONTHS = tuple(f"2023-{m:02d}" for m in range(1, 13))
 
 
@@ -42,6 +44,8 @@ def rows(n: int = ROWS):
         extra = dict(spec[12])
         if extra.get("usd"):
             extra["usd"] = extra["usd"] * k
+        if i % DEFECT_EVERY == 7:
+            extra["defect"] = "pop-1"
         spec[12] = extra
         yield sample.cell_row(tuple(spec))
 

@@ -1,11 +1,13 @@
 """Profile one benchmark's hot path and print the top functions (for docs/performance.md).
 
-Usage: ``python benchmarks/hotspots.py realise|report|load|micro|whatif [--lang en|es] [--top N]``
+Usage: ``python benchmarks/hotspots.py realise|report|load|micro|whatif|cold [--lang en|es] [--top N]``
 
 - ``realise``: cProfile of 100 passes of the sample's bullets (benchmark 1);
 - ``report``: cProfile of 5 in-process drafts of the sample, both languages (benchmark 2);
 - ``load``: cProfile of read_table + validate on the 100,000-row CSV and .xlsx (benchmark 5);
 - ``micro``: per-call cost, without profiler overhead, of the functions benchmark 1 leans on;
+- ``cold``: one `sitrep draft` of the sample in a fresh process, timed stage by stage
+  (imports, phrasebank, config, data, plan, realise, Word, save) and repeated 5 times;
 - ``whatif``: benchmarks 1 and 2's hot paths before and after the fixes recommended in
   docs/performance.md, applied here as monkeypatches (nothing under nlg/ is changed).
 
@@ -178,10 +180,60 @@ def whatif(lang, top: int) -> None:
     print(f"realised reports identical after the patches: {same}")
 
 
+_COLD = """
+import sys, time
+t = [("start", time.perf_counter())]
+def mark(name): t.append((name, time.perf_counter()))
+sys.path.insert(0, {root!r})
+import nlg.cli, nlg.api, nlg.output; mark("import nlg.cli, nlg.api, nlg.output")
+import nlg.load; mark("import nlg.load (openpyxl, numpy)")
+from nlg import phrasebank as pb, config, assemble, docx_io
+from nlg.api import load_data, aggregate, make_plan, select, _assisted, realise_all, created_time
+from pathlib import Path
+bank = pb.load(None); mark("phrasebank YAML")
+cfg = config.load_config(Path({sample!r})); mark("report.yaml")
+data = load_data(cfg); mark("read + validate 5W")
+facts = aggregate(data, cfg, bank); mark("aggregate (places: pycountry subdivisions)")
+plan = make_plan(select(facts, bank, cfg.style), cfg, bank, _assisted(cfg, facts)); mark("select + plan")
+d = nlg.api.Draft(cfg, data, facts, plan, bank)
+reports = realise_all(d); mark("realise EN+ES (first call: jinja compiles templates)")
+docs = {{l: assemble.build(r, template=cfg.template) for l, r in reports.items()}}; mark("assemble.build EN+ES")
+import tempfile
+out = Path(tempfile.mkdtemp())
+for l, doc in docs.items():
+    core = docx_io.CoreInfo.from_report(reports[l], created=created_time(cfg))
+    docx_io.save(doc, out / d.file_name(l), embedded=reports[l].embedded, core=core)
+mark("docx_io.save EN+ES")
+print(";".join(f"{{n}}={{(t[i][1] - t[i - 1][1]) * 1000:.1f}}" for i, (n, _) in enumerate(t) if i))
+"""
+
+
+def cold(lang, top: int) -> None:
+    """Print the median stage times of a fresh-process draft (no previous-month lookup)."""
+    import statistics
+    import subprocess
+
+    from benchmarks.common import ROOT, child_env, loader_state
+
+    code = _COLD.format(root=str(ROOT), sample=str(SAMPLE))
+    runs = []
+    for _ in range(6):
+        proc = subprocess.run([sys.executable, "-c", code], env=child_env(loader_state()),
+                              capture_output=True, text=True, check=True)
+        runs.append(dict(x.split("=") for x in proc.stdout.strip().split(";")))
+    runs = runs[1:]
+    total = 0.0
+    for name in runs[0]:
+        ms = statistics.median(float(r[name]) for r in runs)
+        total += ms
+        print(f"{ms:8.1f} ms  {name}")
+    print(f"{total:8.1f} ms  total after interpreter start (median of 5)")
+
+
 def main() -> int:
     """Run the chosen profile."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("what", choices=("realise", "report", "load", "micro", "whatif"))
+    p.add_argument("what", choices=("realise", "report", "load", "micro", "whatif", "cold"))
     p.add_argument("--lang", default="es", choices=("en", "es"))
     p.add_argument("--top", type=int, default=30)
     args = p.parse_args()
