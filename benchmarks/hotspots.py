@@ -186,7 +186,7 @@ t = [("start", time.perf_counter())]
 def mark(name): t.append((name, time.perf_counter()))
 sys.path.insert(0, {root!r})
 import nlg.cli, nlg.api, nlg.output; mark("import nlg.cli, nlg.api, nlg.output")
-import nlg.load; mark("import nlg.load (openpyxl, numpy)")
+import nlg.load; mark("import nlg.load")
 from nlg import phrasebank as pb, config, assemble, docx_io
 from nlg.api import load_data, aggregate, make_plan, select, _assisted, realise_all, created_time
 from pathlib import Path
