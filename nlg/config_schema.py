@@ -9,11 +9,11 @@ import datetime as dt
 from pathlib import Path
 from types import MappingProxyType
 
-import pycountry
 
 from nlg import config as c
 from nlg.errors import did_you_mean, error
 from nlg.model import Problem
+from nlg.places import country_codes, is_alpha3
 
 TOP_KEYS = {
     "country": True, "period": True, "platform": True, "key_figures": True,
@@ -80,8 +80,8 @@ def _country(ctx: _Ctx, value) -> str:
     if value is None:
         return ""
     code = str(value).strip().upper()
-    if pycountry.countries.get(alpha_3=code) is None:
-        codes = [x.alpha_3 for x in pycountry.countries]
+    if not is_alpha3(code):
+        codes = country_codes()
         ctx.bad("E112", "country", "expected an ISO 3166-1 alpha-3 code such as PER"
                 + did_you_mean(code, codes), value=value)
     return code

@@ -25,7 +25,6 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-import pycountry
 from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
@@ -235,10 +234,12 @@ def country_name(alpha3: str, *, locale: str) -> str:
     >>> country_name("PER", locale="en"), country_name("PER", locale="es")
     ('Peru', 'Perú')
     """
-    country = pycountry.countries.get(alpha_3=alpha3.upper())
-    if country is None:
+    from nlg.places import alpha2
+
+    code = alpha2(alpha3.upper())
+    if code is None:
         raise ValueError(f"unknown ISO 3166 alpha-3 country code {alpha3!r}")
-    return _locale(locale).territories[country.alpha_2]
+    return _locale(locale).territories[code]
 
 
 def parse_integer(text: str, *, locale: str) -> int | None:

@@ -1,12 +1,21 @@
-"""Countries and first-level subdivisions (admin1) for 5W validation (pycountry, Babel)."""
+"""Countries and first-level subdivisions (admin1) for 5W validation.
+
+ISO 3166 codes and the subdivisions of the R4V countries come from
+``nlg/data/places.json`` (written from pycountry by tools/make_place_data.py and
+checked against it by a test), so drafting does not load pycountry's databases;
+pycountry answers for the subdivisions of other countries and official names.
+"""
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
-import pycountry
 from babel import Locale
+
+_DATA = Path(__file__).resolve().parent / "data" / "places.json"
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _PREFIXES = ("departamento de ", "departamento del ", "department of ", "provincia de ",
@@ -41,20 +50,50 @@ def _variants(key: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    """Return the shipped place data."""
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+def alpha2(alpha3: str) -> str | None:
+    """Return the ISO alpha-2 code of an alpha-3 code, or None.
+
+    >>> alpha2("PER"), alpha2("XXX")
+    ('PE', None)
+    """
+    return _data()["countries"].get(alpha3)
+
+
+def country_codes() -> list[str]:
+    """Return every ISO 3166-1 alpha-3 code."""
+    return list(_data()["countries"])
+
+
+@lru_cache(maxsize=1)
 def _country_index() -> dict[str, str]:
-    """Return folded country names and ISO codes -> ISO alpha-3."""
+    """Return folded country names (English and Spanish, CLDR) and ISO codes -> alpha-3."""
     index: dict[str, str] = {}
-    by_alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    by_alpha2 = {a2: a3 for a3, a2 in _data()["countries"].items()}
     for locale in ("en", "es"):
-        for alpha2, name in Locale.parse(locale).territories.items():
-            if alpha2 in by_alpha2:
-                index[place_key(name)] = by_alpha2[alpha2]
+        for code, name in Locale.parse(locale).territories.items():
+            if code in by_alpha2:
+                index[place_key(name)] = by_alpha2[code]
+    for a2, a3 in by_alpha2.items():
+        index[a2.casefold()] = index[a3.casefold()] = a3
+    return index
+
+
+@lru_cache(maxsize=1)
+def _official_index() -> dict[str, str]:
+    """Return folded ISO official and common names -> alpha-3 (pycountry, loaded on demand)."""
+    import pycountry
+
+    index: dict[str, str] = {}
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             name = getattr(c, attr, None)
             if name:
                 index.setdefault(place_key(name), c.alpha_3)
-        index[c.alpha_2.casefold()] = index[c.alpha_3.casefold()] = c.alpha_3
     return index
 
 
@@ -64,9 +103,14 @@ def country_code(text: str) -> str | None:
     >>> country_code("Perú"), country_code("PE"), country_code("Peru"), country_code("Narnia")
     ('PER', 'PER', 'PER', None)
     """
-    index = _country_index()
     text = str(text)
-    return index.get(place_key(text)) or index.get(place_key(re.split(r"[(,]", text)[0]))
+    keys = (place_key(text), place_key(re.split(r"[(,]", text)[0]))
+    for index in (_country_index(), None):
+        index = index if index is not None else _official_index()
+        found = next((index[k] for k in keys if k in index), None)
+        if found:
+            return found
+    return None
 
 
 def country_suggestion(text: str) -> str | None:
@@ -75,25 +119,30 @@ def country_suggestion(text: str) -> str | None:
     found = country_code(text)
     if found:
         return found
-    codes = [c.alpha_3 for c in pycountry.countries]
+    codes = country_codes()
     close = difflib.get_close_matches(str(text).upper(), codes, n=1, cutoff=0.6)
     return close[0] if close else None
 
 
 def is_alpha3(code: str) -> bool:
     """Return True when code is an ISO 3166-1 alpha-3 code (upper case)."""
-    return len(code) == 3 and code.isupper() and pycountry.countries.get(alpha_3=code) is not None
+    return len(code) == 3 and code.isupper() and code in _data()["countries"]
 
 
 @lru_cache(maxsize=64)
 def admin1_names(alpha3: str) -> frozenset[str]:
     """Return folded ISO 3166-2 subdivision names and codes of a country (empty if unknown)."""
-    country = pycountry.countries.get(alpha_3=alpha3)
-    subs = pycountry.subdivisions.get(country_code=country.alpha_2) if country else None
+    shipped = _data()["admin1"].get(alpha3)
+    if shipped is None:
+        import pycountry
+
+        code = alpha2(alpha3)
+        subs = pycountry.subdivisions.get(country_code=code) if code else None
+        shipped = [(sub.name, sub.code) for sub in subs or ()]
     names: set[str] = set()
-    for sub in subs or ():
-        names |= _variants(place_key(sub.name))
-        names.add(place_key(sub.code))
+    for name, code in shipped:
+        names |= _variants(place_key(name))
+        names.add(place_key(code))
     return frozenset(names)
 
 
