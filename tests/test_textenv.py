@@ -1,0 +1,56 @@
+"""The direct filling of templates gives exactly what the strict jinja sandbox gives."""
+from __future__ import annotations
+
+import pytest
+
+from nlg import phrasebank, textenv
+from nlg.lang import module
+from nlg.lang.base import Noun
+from nlg.model import Lang
+
+SLOTS = {"place": "In Lima, ", "actor": "GTRM partners", "count": "over 900 people",
+         "group": "refugees and migrants", "sector": "Health", "label": "# of {{ x }} people",
+         "places": "Lima and Tumbes", "n": "9", "hedge": "over", "quantity": "900 people",
+         "previous": "700", "month": "October", "platform": "GTRM", "country": "Peru",
+         "period": "November 2023", "date": "5 December 2023", "percent": "21%",
+         "funded": "US$66.8 million", "required": "US$318 million", "source": "FTS",
+         "indicator": "RE-ED1", "value": "906", "shown": "900", "partners": "3", "rows": "4",
+         "sources": "5w.xlsx 4–6", "computed": "2,954", "codes": "W209"}
+
+
+def _templates():
+    bank = phrasebank.load()
+    for lang, lb in bank.langs.items():
+        for key, forms in lb.sentences.items():
+            for form, variants in forms.items():
+                for i, source in enumerate(variants):
+                    yield pytest.param(lang, source, id=f"{lang.value}-{key}-{form}-{i}")
+        for group in (lb.frames, lb.hedges):
+            for key, variants in group.items():
+                for i, source in enumerate(variants):
+                    yield pytest.param(lang, source, id=f"{lang.value}-{key}-{i}")
+        for key, source in lb.labels.items():
+            yield pytest.param(lang, source, id=f"{lang.value}-label-{key}")
+
+
+@pytest.mark.parametrize("lang, source", list(_templates()))
+@pytest.mark.parametrize("gender, plural", [("f", True), ("m", False)])
+def test_direct_fill_equals_jinja(lang, source, gender, plural):
+    bank = phrasebank.load()
+    lb = bank.langs[lang]
+    agreement = textenv.Agreement(module(lang), Noun("persona", gender=gender if lang is Lang.ES else ""),
+                                  plural, dict(lb.verbs))
+    assert textenv._direct(source) is not None, "a shipped template needs jinja"
+    direct = textenv.render(source, SLOTS, agreement=agreement, acronyms=textenv.Acronyms(dict(lb.acronyms)))
+    jinja = textenv.compiled(source).render({**SLOTS, "_agreement": agreement,
+                                             "_acronyms": textenv.Acronyms(dict(lb.acronyms))})
+    assert direct == jinja
+
+
+def test_missing_slot_is_an_error_both_ways():
+    from jinja2 import UndefinedError
+
+    with pytest.raises(UndefinedError):
+        textenv.render("In {{ places }}", {})
+    with pytest.raises(UndefinedError):
+        textenv.render("{% if 1 %}{{ places }}{% endif %}", {})
