@@ -63,7 +63,11 @@ def sub_outside_urls(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], s
     >>> sub_outside_urls(re.compile("a"), lambda m: "A", "a www.a.org a")
     'A www.a.org A'
     """
+    if pattern.search(text) is None:       # nothing to replace (the common case)
+        return text
     spans = url_spans(text)
+    if not spans:
+        return pattern.sub(repl, text)
 
     def keep_urls(match: re.Match[str]) -> str:
         if any(match.start() < end and start < match.end() for start, end in spans):
