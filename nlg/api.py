@@ -181,11 +181,11 @@ def realise_all(d: Draft, langs: Sequence[Lang] = tuple(Lang)) -> dict[Lang, Rea
     """Return the realised report in each language."""
     reports = {lang: realise(d.plan, d.facts, d.config, d.bank, lang, warnings=d.warnings)
                for lang in Lang}
-    embedded = d.embedded({lang.value: _texts(r) for lang, r in reports.items()})
+    embedded = d.embedded({lang.value: drafted_texts(r) for lang, r in reports.items()})
     return {lang: replace(reports[lang], embedded=embedded) for lang in langs}
 
 
-def _texts(report: RealisedReport) -> dict:
+def drafted_texts(report: RealisedReport) -> dict:
     """Return the realised bullet texts by key and the drafter notes by sector."""
     return {"bullets": {p.key: p.text for b in report.sectors for p in b.bullets if p.key},
             "notes": {b.code: [p.text for p in b.bullets if not p.key]

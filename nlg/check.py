@@ -169,7 +169,7 @@ def _document(a: Analysed, wording, drafted: Drafted | None, locale: str) -> lis
     texts = drafted.bullets.get(lang) if drafted else (stored or {}).get("bullets")
     notes = drafted.notes.get(lang, {}) if drafted else None
     if notes is None and stored is not None:
-        notes = {f"sector:{code}": list(items) for code, items in stored.get("notes", {}).items()}
+        notes = _notes_by_section(stored)
     found, deleted = check_rules.locate_bullets(a, data["plan"], texts, _signature(locale))
     out = []
     for key in deleted:
@@ -237,17 +237,19 @@ def _same_report(docs: list[Reviewed], drafted: Drafted, folder: Path) -> None:
             file=str(d.path), hint="give the report folder the draft was made from") for d in other])
 
 
+def _notes_by_section(texts: dict) -> dict[str, list[str]]:
+    """Return drafted notes keyed like findings' sections ("sector:EDU") from stored texts."""
+    return {f"sector:{code}": list(items) for code, items in texts.get("notes", {}).items()}
+
+
 def _drafted(folder: Path) -> Drafted:
     """Return what the report folder drafts now: facts, number locales and texts."""
-    from nlg.api import prepare, realise_all
+    from nlg.api import drafted_texts, prepare, realise_all
 
     draft = prepare(folder)
-    reports = realise_all(draft)
-    bullets, notes = {}, {}
-    for lang, report in reports.items():
-        bullets[lang.value] = {p.key: p.text for s in report.sectors for p in s.bullets if p.key}
-        notes[lang.value] = {f"sector:{s.code}": [p.text for p in s.bullets if not p.key]
-                             for s in report.sectors}
+    texts = {lang.value: drafted_texts(report) for lang, report in realise_all(draft).items()}
+    bullets = {lang: t["bullets"] for lang, t in texts.items()}
+    notes = {lang: _notes_by_section(t) for lang, t in texts.items()}
     config = draft.config
     return Drafted(facts=jsonable(draft.facts), report=f"{config.country}/{config.period.label}",
                    locales={lang.value: config.style.locale(lang) for lang in Lang},

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from nlg.model import Dataset
 from nlg.phrasebank import Phrasebank
-from nlg.plan import _label_lang  # the language plan.py gives an unknown indicator
+from nlg.plan import label_lang  # the language plan.py gives an unknown indicator
 from nlg.recognise import SIMILARITY, Recogniser, normalise, recogniser, split_code
 
 TEXT_WIDTH = 60
@@ -81,7 +81,7 @@ def matched_by(rec: Recogniser, bank: Phrasebank, code: str, label: str) -> tupl
 
 
 def _fallback(label: str, bank: Phrasebank) -> str:
-    lang = _label_lang(label, bank)
+    lang = label_lang(label, bank)
     others = [x.value for x in bank.langs if x.value != lang]
     if lang:
         return f"generic sentence quoting it in {lang}; translation needed in {', '.join(others)}"

@@ -127,7 +127,7 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
         group=entry.group if entry else "refugees_migrants",
         places=places, region_count=len(fact.admin1s),
         population=_population(fact), activity=fact.activity, label=fact.label,
-        label_lang=_label_lang(fact.label, bank) if fact.label else "",
+        label_lang=label_lang(fact.label, bank) if fact.label else "",
         previous=fact.previous if change else None, change=change,
     )
 
@@ -142,7 +142,8 @@ def _change(fact: Fact, threshold: float) -> str:
     return "up" if ratio > 0 else "down"
 
 
-def _label_lang(label: str, bank: Phrasebank) -> str:
+def label_lang(label: str, bank: Phrasebank) -> str:
+    """Return the language ("en"/"es"/"") an indicator wording is written in, by stopwords."""
     words = set(label.lower().replace(",", " ").split())
     scores = {lang.value: len(words & lb.stopwords) for lang, lb in bank.langs.items()}
     best = max(scores, key=lambda k: (scores[k], k == "en"))
