@@ -116,7 +116,8 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
     entry = bank.entries.get(fact.entry)
     noun = bank.activities[fact.activity].noun if fact.activity else (entry.noun if entry else "")
     places = _places(fact, config.style.national_after)
-    change = _change(fact, config.style.change_threshold) if form == "main" else ""
+    change = change_direction(fact.value, fact.previous, config.style.change_threshold) \
+        if form == "main" else ""
     if main_places is not None and set(places) == set(main_places):
         places = ()
     return Message(
@@ -132,11 +133,15 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
     )
 
 
-def _change(fact: Fact, threshold: float) -> str:
-    """Return "up"/"down" when the change against the previous period is notable."""
-    if not fact.previous:
+def change_direction(value: int, previous: int | None, threshold: float) -> str:
+    """Return "up"/"down" when the change against the previous period is notable, else "".
+
+    >>> change_direction(1656, 700, 0.25), change_direction(710, 700, 0.25), change_direction(5, None, 0.25)
+    ('up', '', '')
+    """
+    if not previous:
         return ""
-    ratio = (fact.value - fact.previous) / fact.previous
+    ratio = (value - previous) / previous
     if abs(ratio) < threshold:
         return ""
     return "up" if ratio > 0 else "down"

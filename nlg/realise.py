@@ -12,6 +12,7 @@ from nlg.lang import module as lang_module
 from nlg.markup import parse
 from nlg.model import Lang, Problem
 from nlg.phrasebank import Phrasebank
+from nlg.plan import change_direction
 from nlg import provenance, sentences
 
 
@@ -83,8 +84,8 @@ def _key_figures(w, config: ReportConfig, plan: ContentPlan, country: str, label
             label("comment_computed", value=value)
         note = ""
         before = plan.people_assisted_previous
-        if before and abs(plan.people_assisted.shown - before) >= config.style.change_threshold * before:
-            change = "up" if plan.people_assisted.shown > before else "down"
+        change = change_direction(plan.people_assisted.shown, before, config.style.change_threshold)
+        if change:
             note = w.frame(f"change_{change}", previous=numfmt.integer(before, locale=w.locale),
                            month=sentences.month_label(w, plan.previous_period)).strip()
         figures.append(KeyFigure(label("key_assisted"), value, note=note, comment=comment))
