@@ -4,10 +4,8 @@
 - ``people_monthly`` narrates Total monthly beneficiaries for a one-month report;
   for a multi-month period it narrates New beneficiaries, since monthly totals are
   never summed across months. ``output`` sums Quantity of output.
-- People reached per top-level sector = sum of New beneficiaries of RMRP rows of
-  Direct Assistance indicators (unknown indicators count), unless overridden.
-- People assisted (intersector, when report.yaml gives none) = for each admin1 the
-  maximum across top-level sectors of each population type, summed over admin1s.
+- Who counts in people reached and people assisted: :mod:`nlg.counting` (R4V rules).
+- Sums of apportioned decimals are rounded half-up once, on the sum.
 """
 from __future__ import annotations
 
@@ -16,9 +14,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from nlg.config import ReportConfig
+from nlg import counting
 from nlg.content import Fact, Facts, SectorTotal
+from nlg.counting import Resolved, round_half_up
 from nlg.errors import warning
-from nlg.model import Activity, Breakdown, Dataset, Measure, PopType, Problem
+from nlg.model import Activity, Breakdown, Dataset, Measure, Problem
 from nlg.phrasebank import Phrasebank
 from nlg.recognise import normalise, recogniser, split_code
 
@@ -29,23 +29,29 @@ def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
     """Return the facts of a report's validated rows."""
     rec = recogniser(bank)
     problems: list[Problem] = []
-    resolved = [_resolve(row, rec, bank, problems) for row in data.activities]
+    year = config.period.end[0]
+    resolved = [_resolve(row, rec, bank, year, problems) for row in data.activities]
+    how = counting.rules(resolved)
     multi_month = config.period.start != config.period.end
-    groups: dict[tuple[str, str, str], list[Activity]] = defaultdict(list)
-    for row, sector, entry in resolved:
-        key_entry = entry or "?" + normalise(row.indicator_label)
-        groups[(sector, key_entry, "")].append(row)
-        activity = rec.activity(entry, row.activity_name) if entry else ""
+    groups: dict[tuple[str, str, str], list[Resolved]] = defaultdict(list)
+    for r in resolved:
+        key_entry = r.found.entry or "?" + normalise(split_code(r.row.indicator_label)[1])
+        groups[(r.sector, key_entry, "")].append(r)
+        activity = rec.activity(r.found.entry, r.row.activity_name) if r.found.entry else ""
         if activity:
-            groups[(sector, key_entry, activity)].append(row)
-    facts = tuple(_fact(k, rows, bank, multi_month) for k, rows in sorted(groups.items()))
-    unknown = sorted({row.sector_label for row, sector, _ in resolved if sector == OTHER})
+            groups[(r.sector, key_entry, activity)].append(r)
+    facts = tuple(_fact(k, rs, bank, multi_month) for k, rs in sorted(groups.items()))
+    unknown = sorted({r.row.sector_label for r in resolved if r.sector == OTHER})
+    problems += _report_warnings(resolved, how)
     return Facts(
         facts=tuple(f for f in facts if f.value > 0),
-        sector_totals=_sector_totals(resolved, config, bank, problems),
-        people_assisted=_intersector(resolved, bank) if resolved else None,
+        sector_totals=_sector_totals(resolved, how, config, bank, problems),
+        people_assisted=(counting.people_assisted(resolved, how)
+                         if resolved and how.new_reported else None),
         warnings=tuple(problems),
         unknown_sectors=tuple(unknown),
+        rmrp_filter=how.rmrp_filter,
+        new_reported=how.new_reported,
     )
 
 
@@ -55,23 +61,44 @@ def with_previous(facts: Facts, previous: Facts) -> Facts:
     return replace(facts, facts=tuple(replace(f, previous=before.get(f.key)) for f in facts.facts))
 
 
-def _resolve(row: Activity, rec, bank: Phrasebank, problems: list[Problem]):
+def _resolve(row: Activity, rec, bank: Phrasebank, year: int, problems: list[Problem]) -> Resolved:
     sector = rec.sector(row.sector_label)
-    entry = rec.indicator(row.indicator_code, row.indicator_label)
+    found = rec.identify(row.indicator_code, row.indicator_label, year)
     where = dict(file=row.source.file, row=row.source.row)
     if not sector:
         problems.append(warning("W250", "unknown sector label; its rows are reported under 'Other'",
                                 column="Sector", value=row.sector_label, **where,
                                 hint="add the label to an alias list in phrasebanks/sectors.yaml"))
         sector = OTHER
+    entry = bank.entries.get(found.entry)
     if entry:
-        own = bank.entries[entry].sector
+        own = entry.sector
         if sector != OTHER and bank.sector(own).top != bank.sector(sector).top:
-            problems.append(warning("W251", f"indicator {entry} belongs to sector {own}, not {sector}",
+            problems.append(warning("W251", f"indicator {entry.id} belongs to sector {own}, not {sector}",
                                     column="Indicator", value=row.indicator_label, **where,
                                     hint="check the sector of this row"))
         sector = own
-    return row, sector, entry
+    return Resolved(row, sector, _top(sector, bank), found, entry.kind if entry else "")
+
+
+def _report_warnings(resolved: list[Resolved], how: counting.Rules) -> list[Problem]:
+    out = []
+    if not how.new_reported and any(r.row.total_monthly for r in resolved):
+        out.append(warning("W260", "New beneficiaries are empty or 0 on every row while Total monthly "
+                           "beneficiaries are not: people reached cannot be counted and the table "
+                           "shows 'not reported'",
+                           column="New beneficiaries",
+                           hint="ask partners to report New beneficiaries of the month (first "
+                                "assistance this year), or give people_reached in report.yaml"))
+    unknown = [r for r in resolved if r.found.how == "none"]
+    if unknown:
+        texts = sorted({split_code(r.row.indicator_label)[1] for r in unknown})
+        out.append(warning("W261", f"{len(unknown)} row(s) of {len(texts)} indicator(s) found in no RMRP "
+                           "catalogue are narrated but not counted in people reached",
+                           column="Indicator", value="; ".join(t[:60] for t in texts[:5]),
+                           hint="check the indicator text against the RMRP catalogue, or give the "
+                                "indicator a phrasebank entry with type: direct"))
+    return out
 
 
 def _measure(entry, rows: list[Activity]) -> Measure:
@@ -83,46 +110,59 @@ def _measure(entry, rows: list[Activity]) -> Measure:
 
 def _value(measure: Measure, rows: Iterable[Activity], multi_month: bool) -> int:
     if measure is Measure.OUTPUT:
-        return sum(r.quantity_output for r in rows)
+        return round_half_up(sum(r.quantity_output for r in rows))
     if measure is Measure.PEOPLE_NEW or multi_month:
-        return sum(r.new_beneficiaries for r in rows)
-    return sum(r.total_monthly for r in rows)
+        return round_half_up(sum(r.new_beneficiaries for r in rows))
+    return round_half_up(sum(r.total_monthly for r in rows))
 
 
-def _fact(key: tuple[str, str, str], rows: list[Activity], bank: Phrasebank, multi_month: bool) -> Fact:
+def _outlier(rows: list[Activity], measure: Measure, multi_month: bool, total: int) -> str:
+    """The row that is most (80 %) of a figure and at least 10 times the indicator's median row,
+    when at least 3 other rows report it (docs/methodology.md); "" when none."""
+    values = sorted((_value(measure, [r], multi_month), r.source) for r in rows)
+    if len(values) < 4 or total <= 0:
+        return ""
+    median = values[len(values) // 2][0]
+    top, source = values[-1]
+    return f"{source.file}:{source.row}" if top >= 0.8 * total and top >= 10 * max(median, 1) else ""
+
+
+def _fact(key: tuple[str, str, str], resolved: list[Resolved], bank: Phrasebank,
+          multi_month: bool) -> Fact:
     sector, entry_id, activity = key
+    rows = [r.row for r in resolved]
     entry = bank.entries.get(entry_id)
     measure = _measure(entry, rows)
     by_admin1: dict[str, list[Activity]] = defaultdict(list)
     for row in rows:
         by_admin1[row.admin1].append(row)
     breakdown = sum((r.breakdown for r in rows), Breakdown())
+    value = _value(measure, rows, multi_month)
+    hows = {r.found.how for r in resolved}
+    similar = next((r.found.indicator for r in resolved if r.found.how == "similar"), None)
     return Fact(
         key="/".join(p for p in (sector, entry_id, activity) if p),
         sector=sector, entry=entry_id if entry else "", activity=activity, measure=measure,
-        value=_value(measure, rows, multi_month),
+        value=value,
         by_admin1=tuple(sorted((a, _value(measure, rs, multi_month)) for a, rs in by_admin1.items())),
-        population=tuple((p, n) for p, n in breakdown.population().items()),
-        people_new=sum(r.new_beneficiaries for r in rows),
-        people_monthly=sum(r.total_monthly for r in rows),
+        population=tuple((p, round_half_up(n)) for p, n in breakdown.population().items()),
+        people_new=round_half_up(sum(r.new_beneficiaries for r in rows)),
+        people_monthly=round_half_up(sum(r.total_monthly for r in rows)),
         partners=tuple(sorted({r.appealing_org for r in rows if r.appealing_org})),
         sources=tuple(sorted(r.source for r in rows)),
         label="" if entry else split_code(rows[0].indicator_label)[1],
+        how=",".join(sorted(hows)),
+        similar_to=similar.text if similar else "",
+        outlier=_outlier(rows, measure, multi_month, value),
     )
-
-
-def _counts(row: Activity, entry: str, bank: Phrasebank) -> bool:
-    if not row.rmrp:
-        return False
-    return not entry or bank.entries[entry].kind == "direct"
 
 
 def _top(sector: str, bank: Phrasebank) -> str:
     return OTHER if sector == OTHER else bank.sector(sector).top
 
 
-def _sector_totals(resolved, config: ReportConfig, bank: Phrasebank,
-                   problems: list[Problem]) -> tuple[SectorTotal, ...]:
+def _sector_totals(resolved: list[Resolved], how: counting.Rules, config: ReportConfig,
+                   bank: Phrasebank, problems: list[Problem]) -> tuple[SectorTotal, ...]:
     rec = recogniser(bank)
     overrides = {}
     for name, value in config.people_reached.items():
@@ -133,39 +173,24 @@ def _sector_totals(resolved, config: ReportConfig, bank: Phrasebank,
                                     hint="use a sector name such as Education or WASH"))
         else:
             overrides[bank.sector(code).top] = value
-    sums, rows, partners = defaultdict(int), defaultdict(int), defaultdict(set)
+    sums = counting.sector_sums(resolved, how)
+    rows, partners = defaultdict(int), defaultdict(set)
     sources = defaultdict(list)
-    for row, sector, entry in resolved:
-        top = _top(sector, bank)
-        rows[top] += 1
-        partners[top].add(row.appealing_org)
-        if _counts(row, entry, bank):
-            sums[top] += row.new_beneficiaries
-            sources[top].append(row.source)
+    for r in resolved:
+        rows[r.top] += 1
+        partners[r.top].add(r.row.appealing_org)
+        if counting.counts(r, how):
+            sources[r.top].append(r.row.source)
     tops = [c for c, s in bank.sectors.items() if not s.parent and c != "COM"]
     if rows.get("COM"):
         tops.append("COM")
     if rows.get(OTHER):
         tops.append(OTHER)
-    return tuple(SectorTotal(sector=c, value=overrides.get(c, sums[c]), computed=sums[c],
-                             overridden=c in overrides, rows=rows[c], partners=len(partners[c]),
-                             sources=tuple(sorted(sources[c])))
-                 for c in tops)
-
-
-def _intersector(resolved, bank: Phrasebank) -> int:
-    cells: dict[tuple[str, str], Breakdown] = defaultdict(Breakdown)
-    plain: dict[tuple[str, str], int] = defaultdict(int)
-    for row, sector, entry in resolved:
-        if _counts(row, entry, bank):
-            key = (row.admin1, _top(sector, bank))
-            if row.breakdown.population_total():
-                cells[key] = cells[key] + row.breakdown
-            else:
-                plain[key] += row.new_beneficiaries
-    total = 0
-    for admin1 in sorted({a for a, _ in cells} | {a for a, _ in plain}):
-        for pop in PopType:
-            total += max((b.population()[pop] for (a, _), b in cells.items() if a == admin1), default=0)
-        total += max((n for (a, _), n in plain.items() if a == admin1), default=0)
-    return total
+    out = []
+    for c in tops:
+        computed = round_half_up(sums.get(c, 0.0))
+        value = overrides.get(c, computed if how.new_reported else None)
+        out.append(SectorTotal(sector=c, value=value, computed=computed, overridden=c in overrides,
+                               rows=rows[c], partners=len(partners[c]),
+                               sources=tuple(sorted(sources[c]))))
+    return tuple(out)

@@ -33,6 +33,9 @@ class Fact:
     sources: tuple[SourceRef, ...]
     label: str = ""               # indicator text as written in the export (unknown entries)
     previous: int | None = None   # same figure in the previous period, when known
+    how: str = ""                 # how its indicator was recognised (nlg.recognise), comma-joined
+    similar_to: str = ""          # the catalogue text it only resembles (flagged for review)
+    outlier: str = ""             # "file:row" of a row that is most of a figure far above the usual
 
     @property
     def admin1s(self) -> tuple[str, ...]:
@@ -45,7 +48,7 @@ class SectorTotal:
     """People reached in a top-level sector (the people-reached table)."""
 
     sector: str
-    value: int
+    value: int | None                     # None: New beneficiaries not reported (W260)
     computed: int
     overridden: bool
     rows: int
@@ -62,6 +65,8 @@ class Facts:
     people_assisted: int | None       # computed intersector figure (None without data)
     warnings: tuple[Problem, ...] = ()
     unknown_sectors: tuple[str, ...] = ()
+    rmrp_filter: bool = True          # False: no row marked RMRP Activity, all rows counted
+    new_reported: bool = True         # False: New beneficiaries empty/0 on every counted row
 
 
 @dataclass(frozen=True)
@@ -95,13 +100,21 @@ class Message:
 
 
 @dataclass(frozen=True)
+class Flag:
+    """Why a human must look at a bullet: a reason key (label ``review_<reason>``) and its slots."""
+
+    reason: str                                   # unknown_indicator | similar_indicator | implausible
+    slots: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Bullet:
     """A generated bullet: a main message and follow-up sentences."""
 
     key: str
     sector: str
     messages: tuple[Message, ...]
-    review: str = ""              # why a human must look at it ("" when fine)
+    review: tuple[Flag, ...] = ()  # why a human must look at it (empty when fine)
 
 
 @dataclass(frozen=True)

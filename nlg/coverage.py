@@ -15,7 +15,7 @@ from pathlib import Path
 from nlg.model import Dataset
 from nlg.phrasebank import Phrasebank
 from nlg.plan import label_lang  # the language plan.py gives an unknown indicator
-from nlg.recognise import SIMILARITY, Recogniser, normalise, recogniser, split_code
+from nlg.recognise import Recogniser, normalise, recogniser, split_code
 
 TEXT_WIDTH = 60
 
@@ -61,23 +61,20 @@ class Coverage:
         return all(i.covered for i in self.indicators)
 
 
-def matched_by(rec: Recogniser, bank: Phrasebank, code: str, label: str) -> tuple[str, str]:
+def matched_by(rec: Recogniser, bank: Phrasebank, code: str, label: str,
+               year: int | None = None) -> tuple[str, str]:
     """Return (entry id, how it was recognised) for one row's code and label."""
-    entry = rec.indicator(code, label)
-    if not entry:
+    found = rec.identify(code, label, year)
+    if found.how == "none":
         return "", "none"
-    text = label
-    if not code:
-        code, text = split_code(label)
-    if code.upper() in rec.codes:
-        return entry, "code"
-    key = normalise(text)
-    if key in rec.texts:
-        official = {normalise(t) for t in bank.entries[entry].texts}
-        return entry, "text" if key in official else "alias"
-    best = difflib.get_close_matches(key, list(rec.texts), n=1, cutoff=SIMILARITY)
-    ratio = difflib.SequenceMatcher(None, key, best[0]).ratio() if best else 0.0
-    return entry, f"similar {ratio:.0%}"
+    if found.how == "similar":
+        target = found.indicator.text if found.indicator is not None else max(
+            (t for t, e in rec.texts.items() if e == found.entry), key=lambda t: difflib.SequenceMatcher(
+                None, normalise(split_code(label)[1]), t).ratio())
+        ratio = difflib.SequenceMatcher(None, normalise(split_code(label)[1]),
+                                        normalise(target)).ratio()
+        return found.entry, f"similar {ratio:.0%}"
+    return found.entry, found.how
 
 
 def _fallback(label: str, bank: Phrasebank) -> str:
@@ -93,12 +90,12 @@ def _method_order(method: str) -> tuple[int, str]:
     return (order.index(method) if method in order else len(order), method)
 
 
-def coverage(data: Dataset, bank: Phrasebank, *, source: str = "") -> Coverage:
+def coverage(data: Dataset, bank: Phrasebank, *, source: str = "", year: int | None = None) -> Coverage:
     """Return which indicators of ``data`` have phrasebank entries, in which languages."""
     rec = recogniser(bank)
     groups: dict[str, list] = defaultdict(list)
     for row in data.activities:
-        entry, how = matched_by(rec, bank, row.indicator_code, row.indicator_label)
+        entry, how = matched_by(rec, bank, row.indicator_code, row.indicator_label, year)
         groups[entry or "?" + normalise(row.indicator_label)].append((row, entry, how))
     found = []
     for _, members in sorted(groups.items()):
@@ -123,7 +120,8 @@ def report_coverage(folder: str | Path, *, phrasebanks: Path | None = None) -> C
     from nlg.config import load_config
 
     config = load_config(Path(folder))
-    return coverage(load_data(config), phrasebank.load(phrasebanks), source=str(folder))
+    return coverage(load_data(config), phrasebank.load(phrasebanks), source=str(folder),
+                    year=config.period.end[0])
 
 
 def to_dict(cov: Coverage) -> dict:

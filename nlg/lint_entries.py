@@ -9,15 +9,14 @@ from nlg.lint_base import (ACTIVITIES, INDICATORS, SECTORS, At, Bank, items, lex
                            unknown_keys)
 from nlg.lint_yaml import MarkedMap
 from nlg.model import Lang, Measure, Precision, Problem
-from nlg.recognise import SIMILARITY, normalise, split_code
+from nlg.catalogue import SIMILARITY, TYPES, normalise, shipped, split_code
 
 SECTOR_KEYS = ("en", "es", "short_en", "short_es", "aliases", "parent", "sensitive")
-ENTRY_KEYS = ("sector", "kind", "measure", "precision", "noun", "group", "priority", "follows",
-              "texts", "aliases")
+ENTRY_KEYS = ("sector", "catalogue", "type", "measure", "precision", "noun", "group", "priority",
+              "follows", "aliases")
 ACTIVITY_KEYS = ("entry", "noun", "aliases", "priority")
-KINDS = ("direct", "capacity", "mechanism", "infrastructure", "other")
 ENUMS = {"measure": tuple(m.value for m in Measure), "precision": tuple(p.value for p in Precision),
-         "kind": KINDS}
+         "type": TYPES}
 #: Noun keys the pipeline falls back on (nlg/plan.py): every lexicon needs them.
 DEFAULT_NOUNS = ("refugees_migrants", "people", "output_units")
 
@@ -81,7 +80,32 @@ def _indicators(bank: Bank) -> list[Problem]:
         out += shape(at, line, eid, d, dict, "an indicator entry")
         if isinstance(d, MarkedMap):
             out += _entry(bank, at, str(eid), d, line, entries)
-    return out + _ambiguous_texts(at, entries) + _close_texts(at, entries)
+    return out + _ambiguous_texts(at, entries) + _close_texts(at, entries) + _claims(at, entries)
+
+
+def _claims(at: At, entries: MarkedMap) -> list[Problem]:
+    """Every catalogue reference exists and is narrated by one entry only."""
+    known = shipped().by_ref
+    seen: dict[str, str] = {}
+    out = []
+    for eid, d, line in items(entries):
+        if not isinstance(d, MarkedMap):
+            continue
+        for _, ref_, ln in texts(d.get("catalogue")):
+            if not isinstance(ref_, str):
+                out.append(at.error("E340", ln or d.line_of("catalogue") or line, eid,
+                                    f"catalogue: expected cycle/code, got {ref_!r}",
+                                    hint="e.g. catalogue: [2023-2024/RE-ED1]"))
+            elif ref_ not in known:
+                out.append(at.error("E340", ln or d.line_of("catalogue") or line, eid,
+                                    f"catalogue: {ref_!r} is no indicator of the shipped catalogues"
+                                    + did_you_mean(str(ref_), known),
+                                    hint="write cycle/code, e.g. 2023-2024/RE-ED1 (nlg/data/catalogues)"))
+            elif seen.setdefault(ref_, eid) != eid:
+                out.append(at.error("E342", ln or d.line_of("catalogue") or line, eid,
+                                    f"{ref_} is already narrated by entry {seen[ref_]}",
+                                    hint="one catalogue indicator, one entry"))
+    return out
 
 
 def _entry(bank: Bank, at: At, eid: str, d: MarkedMap, line: int, entries: MarkedMap) -> list[Problem]:
@@ -102,13 +126,18 @@ def _entry(bank: Bank, at: At, eid: str, d: MarkedMap, line: int, entries: Marke
         out.append(at.error("E326", d.line_of("priority"), eid,
                             f"priority {d['priority']!r} is not a whole number",
                             hint="e.g. priority: 1 (higher is narrated first; default 0)"))
-    for key in ("texts", "aliases"):
+    for key in ("catalogue", "aliases"):
         if key in d and not isinstance(d[key], (list, str)):
             out += shape(at, d.line_of(key), eid, d[key], list, key)
-    if split_code(eid)[0] != eid.upper():
-        out.append(at.warning("W335", line, eid, "this code cannot be recognised in front of an "
-                              "indicator text (e.g. 'RE-ED1 # of …')",
-                              hint="codes look like RE-ED1 or RE-HE10_PER"))
+    if not d.get("catalogue") and "type" not in d:
+        out.append(at.error("E341", line, eid, "an entry in no catalogue needs its 'type'",
+                            hint="list the official indicator (catalogue: [2023-2024/RE-ED1]) or give "
+                                 "type: direct | people | capacity | campaign | mechanism | "
+                                 "infrastructure | other"))
+    if not d.get("catalogue") and not d.get("aliases") and split_code(eid)[0] != eid.upper():
+        out.append(at.warning("W335", line, eid, "this entry can only be recognised by its id as a code, "
+                              "and the id cannot be read in front of an indicator text",
+                              hint="list its catalogue indicator or its aliases"))
     out += _nouns(bank, at, eid, d, ("noun", "group"))
     return out + _follows(bank, at, eid, d, entries)
 
@@ -162,7 +191,7 @@ def _ambiguous_texts(at: At, entries: MarkedMap) -> list[Problem]:
     for eid, d, line in items(entries):
         if not isinstance(d, MarkedMap):
             continue
-        for key in ("texts", "aliases"):
+        for key in ("aliases",):
             for _, text, ln in texts(d.get(key)):
                 if not isinstance(text, str) or not normalise(text):
                     out.append(at.error("E307", ln or d.line_of(key), eid,
@@ -180,7 +209,7 @@ def _ambiguous_texts(at: At, entries: MarkedMap) -> list[Problem]:
 def _close_texts(at: At, entries: MarkedMap) -> list[Problem]:
     """Return warnings for wordings of two entries so alike that a reworded text may match either."""
     found = [(eid, normalise(t), ln) for eid, d, _ in items(entries) if isinstance(d, MarkedMap)
-             for key in ("texts", "aliases") for _, t, ln in texts(d.get(key)) if isinstance(t, str)]
+             for key in ("aliases",) for _, t, ln in texts(d.get(key)) if isinstance(t, str)]
     out = []
     for i, (a, x, _) in enumerate(found):
         for b, y, ln in found[i + 1:]:

@@ -57,15 +57,15 @@ class Entry:
 
     id: str
     sector: str
-    kind: str                         # direct | capacity | mechanism | infrastructure | other
+    kind: str                         # indicator type (nlg.catalogue.TYPES) when no catalogue says
     measure: Measure
     precision: Precision
     noun: str                         # lexicon key of what is counted
     group: str = "refugees_migrants"  # lexicon key of the people served
     priority: int = 0
     follows: str = ""                 # entry id this one follows as a second sentence
-    texts: tuple[str, ...] = ()       # official wordings (EN/ES) for recognition
-    aliases: tuple[str, ...] = ()
+    catalogue: tuple[str, ...] = ()   # official indicators narrated ("2023-2024/RE-ED1" ...)
+    aliases: tuple[str, ...] = ()     # exact wordings of indicators in no catalogue
 
 
 @dataclass(frozen=True)
@@ -143,12 +143,12 @@ def _entries(data: dict) -> dict[str, Entry]:
     out = {}
     for eid, d in data["indicators"].items():
         out[eid] = Entry(
-            id=eid, sector=d["sector"], kind=d.get("kind", "direct"),
+            id=eid, sector=d["sector"], kind=d.get("type", d.get("kind", "direct")),
             measure=Measure(d.get("measure", "people_monthly")),
             precision=Precision(d.get("precision", "approximate")),
             noun=d.get("noun", "refugees_migrants"), group=d.get("group", "refugees_migrants"),
             priority=int(d.get("priority", 0)), follows=d.get("follows", ""),
-            texts=_tuple(d.get("texts")), aliases=_tuple(d.get("aliases")))
+            catalogue=_tuple(d.get("catalogue")), aliases=_tuple(d.get("aliases")))
     return out
 
 

@@ -12,7 +12,7 @@ import hashlib
 from nlg import hedge
 from nlg.aggregate import OTHER
 from nlg.config import ReportConfig
-from nlg.content import Bullet, ContentPlan, Fact, Message, Quantity, SectorPlan
+from nlg.content import Bullet, ContentPlan, Fact, Flag, Message, Quantity, SectorPlan
 from nlg.model import Lang, PopType, Precision
 from nlg.phrasebank import Phrasebank
 from nlg.select import Selection
@@ -44,15 +44,33 @@ def plan(selection: Selection, config: ReportConfig, bank: Phrasebank,
             main = _message(item.main, "main", config, bank, report_id, openings)
             follows = [_message(f, "follow", config, bank, report_id, set(), main.places)
                        for f in item.follows]
-            review = "" if item.main.entry else "indicator not in the phrasebank"
-            bullets.append(Bullet(key=item.main.key, sector=top,
-                                  messages=(main, *follows), review=review))
+            bullets.append(Bullet(key=item.main.key, sector=top, messages=(main, *follows),
+                                  review=flags((item.main, *item.follows))))
         sectors.append(SectorPlan(top, tuple(bullets)))
     assisted = None
     if people_assisted is not None:
         assisted = Quantity(people_assisted, people_assisted, hedge.Hedge.EXACT)
     return ContentPlan(tuple(sectors), assisted, previous_period if previous_period else None,
                        people_assisted_previous)
+
+
+#: Data warnings that touch a printed figure: a bullet built on a row with one of them is
+#: flagged. Breakdown mismatches (W209, W210), missing CVA details (W205-W207) and the like do
+#: not change the figure a bullet prints and go to the QA list only.
+FLAGGING_WARNINGS = frozenset({"W208", "W211", "W250", "W251"})
+
+
+def flags(facts: tuple[Fact, ...]) -> tuple[Flag, ...]:
+    """Why a bullet needs a human (docs/methodology.md, "What a review flag means")."""
+    out: list[Flag] = []
+    for fact in facts:
+        if not fact.entry:
+            out.append(Flag("unknown_indicator"))
+        if fact.similar_to:
+            out.append(Flag("similar_indicator", (("official", fact.similar_to),)))
+        if fact.outlier:
+            out.append(Flag("implausible", (("row", fact.outlier),)))
+    return tuple(dict.fromkeys(out))
 
 
 def template_id(fact: Fact) -> str:

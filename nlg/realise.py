@@ -4,6 +4,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
+from nlg.plan import FLAGGING_WARNINGS
 from nlg import numfmt, textenv
 from nlg.config import Bilingual, ReportConfig
 from nlg.content import ContentPlan, Facts
@@ -41,7 +42,7 @@ def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phraseb
         partners_heading=label("partners", platform=config.platform, n=str(len(partners(config)))),
         partners=partners(config),
         contacts=_drafted(w, config.contacts, translate=False),
-        footnotes=(label("footnote_transit"), label("footnote_people_reached")),
+        footnotes=_footnotes(facts, label),
         published=numfmt.full_date(config.published, locale=w.locale) if config.published else "",
         embedded=embedded,
     )
@@ -132,7 +133,7 @@ def _sectors(w, plan: ContentPlan, facts: Facts, warnings) -> tuple[SectorBlock,
     by_key = {f.key: f for f in facts.facts}
     warned: dict = {}
     for p in warnings:
-        if p.row is not None:
+        if p.row is not None and p.code in FLAGGING_WARNINGS:
             warned.setdefault((p.file, p.row), set()).add(p.code)
     notes = _notes_by_sector(w)
     planned = {sp.sector: sp for sp in plan.sectors}
@@ -166,6 +167,15 @@ def _notes_by_sector(w) -> dict[str, tuple[Bilingual, ...]]:
     return out
 
 
+def _footnotes(facts: Facts, label) -> tuple[str, ...]:
+    notes = [label("footnote_transit"), label("footnote_people_reached")]
+    if not facts.rmrp_filter:
+        notes.append(label("footnote_rmrp_all"))
+    if not facts.new_reported:
+        notes.append(label("footnote_not_reported"))
+    return tuple(notes)
+
+
 def _table(w, facts: Facts, label) -> Table:
     totals = facts.sector_totals
     return Table(
@@ -173,7 +183,8 @@ def _table(w, facts: Facts, label) -> Table:
         row_label=label("people_reached_row"),
         headers=tuple(w.phrasebank.sectors[t.sector].short[w.lang.value]
                       if t.sector in w.phrasebank.sectors else label("other_sector") for t in totals),
-        cells=tuple(numfmt.integer(t.value, locale=w.locale) for t in totals),
-        values=tuple(t.value for t in totals),
+        cells=tuple(label("not_reported") if t.value is None else numfmt.integer(t.value, locale=w.locale)
+                    for t in totals),
+        values=tuple(t.value or 0 for t in totals),
         comments=tuple(provenance.total_comment(w, t) for t in totals),
     )

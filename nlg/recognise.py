@@ -1,103 +1,100 @@
 """Recognise sectors, indicators and activities from the labels an export carries.
 
-Matching is on a normalised key: lower case, accents removed, punctuation and
-the "#", "N°", "Nº", "No." prefixes dropped, spaces collapsed. Indicators are
-recognised in this order: by code (a code column or a code in front of the
-text), by exact normalised text or alias, then by similarity: the best entry
-whose ``difflib`` ratio reaches :data:`SIMILARITY` (0.85), which tolerates the
-small rewordings between planning years ("programs" / "programmes",
-"specialized" / "specialised", an added "from Venezuela").
+Matching is on a normalised key (:func:`nlg.catalogue.normalise`): lower case, accents
+removed, punctuation and the "#", "N°", "Nº", "No." prefixes dropped, spaces collapsed.
+An indicator is recognised, in this order (docs/methodology.md, "Which indicator a row is"):
+
+1. by its exact text (English or Spanish) in a shipped RMRP catalogue -- the code only
+   confirms, a code whose text disagrees never wins -- then the phrasebank entry that lists
+   that catalogue indicator (``how="text"``; ``"code"`` when the row has a code and no text);
+2. by an exact alias of a phrasebank entry (indicators in no catalogue, ``how="alias"``);
+3. by a code equal to the id of a phrasebank entry in no catalogue (``how="code"``);
+4. by a similar catalogue text, else a similar alias (difflib ratio >= 0.85): ``how="similar"``,
+   always flagged for review, never taken silently.
 """
 from __future__ import annotations
 
 import difflib
 import functools
-import re
-import unicodedata
 from dataclasses import dataclass
 
+from nlg.catalogue import SIMILARITY, Catalogue, Indicator, Match, normalise, shipped, split_code
 from nlg.phrasebank import Phrasebank
 
-SIMILARITY = 0.85
-_PREFIX = re.compile(r"^(?:#|n\s*[°ºo]\.?(?=\s)|n[°º]|no\.)\s*")
-_NONWORD = re.compile(r"[^\w]+")
-_CODE = re.compile(r"^\s*([A-Z]{2,4}(?:-[A-Z]{1,6}\d+[A-Z]?)(?:_[A-Z]{2,3})?)\b", re.I)
-
-
-def normalise(text: str) -> str:
-    """Return the matching key of a label.
-
-    >>> normalise("  N° de personas que reciben asistencia  ")
-    'de personas que reciben asistencia'
-    >>> normalise("Protección (VBG)")
-    'proteccion vbg'
-    >>> normalise("# of individuals receiving food assistance")
-    'of individuals receiving food assistance'
-    """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().strip()
-    text = _PREFIX.sub("", text)
-    return _NONWORD.sub(" ", text).replace("_", " ").strip()
-
-
-def split_code(label: str) -> tuple[str, str]:
-    """Return (code, text) when ``label`` starts with an indicator code.
-
-    >>> split_code("RE-FS1 # of individuals receiving food assistance")
-    ('RE-FS1', '# of individuals receiving food assistance')
-    >>> split_code("RE-HE10_PER: N° de personas")
-    ('RE-HE10_PER', 'N° de personas')
-    >>> split_code("# of persons")
-    ('', '# of persons')
-    """
-    match = _CODE.match(label)
-    if not match:
-        return "", label.strip()
-    return match.group(1).upper(), label[match.end():].lstrip(" :-–").strip()
+__all__ = ["Recognised", "Recogniser", "normalise", "recogniser", "split_code"]
 
 
 @dataclass(frozen=True)
+class Recognised:
+    """What one row's indicator is."""
+
+    entry: str                      # phrasebank entry id, "" when none narrates it
+    indicator: Indicator | None     # the catalogue indicator, when identified
+    how: str                        # "text" | "code" | "alias" | "similar" | "none"
+    code_conflict: bool = False
+
+    @property
+    def official(self) -> bool:
+        """True when the indicator is exactly an official catalogue indicator."""
+        return self.indicator is not None and self.how in ("text", "code")
+
+    def counts_people(self, kind: str) -> bool:
+        """True when its rows count in people reached (``kind``: the entry's own type)."""
+        if self.official:
+            return self.indicator.counts_people    # type: ignore[union-attr]
+        return bool(self.entry) and self.how in ("alias", "code") and kind == "direct"
+
+
+@dataclass(frozen=True, eq=False)
 class Recogniser:
     """Lookup tables built once per phrasebank."""
 
     sectors: dict[str, str]
-    texts: dict[str, str]
+    texts: dict[str, str]                     # alias key -> entry id
     activities: dict[tuple[str, str], str]
-    codes: frozenset[str]
+    codes: frozenset[str]                     # ids of entries in no catalogue
+    refs: dict[str, str]                      # catalogue ref -> entry id
+    catalogue: Catalogue
 
     def sector(self, label: str) -> str:
         """Return the sector code for an export's sector label, or ''."""
         return self.sectors.get(normalise(label), "")
 
-    def indicator(self, code: str, label: str) -> str:
+    def identify(self, code: str, label: str, year: int | None = None) -> Recognised:
+        """Return what a row's indicator code and/or text is (module docstring)."""
+        return _identify(self, code.strip().upper(), label, year)
+
+    def indicator(self, code: str, label: str, year: int | None = None) -> str:
         """Return the entry id for an indicator code and/or text, or ''."""
-        code = code.upper()
-        if code in self.codes:
-            return code
-        if not code:
-            code, label = split_code(label)
-            if code in self.codes:
-                return code
-        return _by_text(self, normalise(label))
+        return self.identify(code, label, year).entry
 
     def activity(self, entry: str, name: str) -> str:
         """Return the known activity id of ``name`` under ``entry``, or ''."""
         return self.activities.get((entry, normalise(name)), "")
 
 
-@functools.lru_cache(maxsize=4096)
-def _similar(texts_key: int, key: str, candidates: tuple[str, ...]) -> str:
-    best = difflib.get_close_matches(key, candidates, n=1, cutoff=SIMILARITY)
-    return best[0] if best else ""
-
-
-def _by_text(rec: Recogniser, key: str) -> str:
-    if not key:
-        return ""
+@functools.lru_cache(maxsize=16384)
+def _identify(rec: Recogniser, code: str, label: str, year: int | None) -> Recognised:
+    match: Match = rec.catalogue.identify(code, label, year)
+    lead, text = split_code(label)
+    if match.how in ("text", "code") and match.indicator is not None:
+        return Recognised(rec.refs.get(match.indicator.ref, ""), match.indicator, match.how,
+                          match.code_conflict)
+    key = normalise(text)
     if key in rec.texts:
-        return rec.texts[key]
-    match = _similar(id(rec.texts), key, tuple(rec.texts))
-    return rec.texts[match] if match else ""
+        return Recognised(rec.texts[key], None, "alias")
+    own = code or lead
+    if own in rec.codes and not key:
+        return Recognised(own, None, "code")
+    if own in rec.codes and match.how == "none":
+        return Recognised(own, None, "code")
+    if match.indicator is not None:
+        return Recognised(rec.refs.get(match.indicator.ref, ""), match.indicator, "similar",
+                          match.code_conflict)
+    close = difflib.get_close_matches(key, list(rec.texts), n=1, cutoff=SIMILARITY) if key else []
+    if close:
+        return Recognised(rec.texts[close[0]], None, "similar")
+    return Recognised("", None, "none")
 
 
 @functools.lru_cache(maxsize=8)
@@ -107,10 +104,14 @@ def recogniser(bank: Phrasebank) -> Recogniser:
     for code, sector in bank.sectors.items():
         for name in (code, *sector.names.values(), *sector.short.values(), *sector.aliases):
             sectors.setdefault(normalise(name), code)
-    texts = {}
+    texts: dict[str, str] = {}
+    refs: dict[str, str] = {}
     for eid, entry in bank.entries.items():
-        for text in (*entry.texts, *entry.aliases):
+        for text in entry.aliases:
             texts.setdefault(normalise(text), eid)
+        for ref in entry.catalogue:
+            refs.setdefault(ref, eid)
     activities = {(a.entry, normalise(alias)): aid
                   for aid, a in bank.activities.items() for alias in a.aliases}
-    return Recogniser(sectors, texts, activities, frozenset(bank.entries))
+    codes = frozenset(eid for eid, e in bank.entries.items() if not e.catalogue)
+    return Recogniser(sectors, texts, activities, codes, refs, shipped())

@@ -141,7 +141,8 @@ def sentence_spans(w: Writer, text: str) -> tuple[Span, ...]:
 def bullet(w: Writer, item: Bullet, comment: str) -> Paragraph:
     """Return the paragraph of a generated bullet."""
     spans: list[Span] = []
-    reviews = [item.review] if item.review else []
+    labels = w.bank.labels
+    reviews = [textenv.render(labels[f"review_{f.reason}"], dict(f.slots)) for f in item.review]
     for msg in item.messages:
         text, review = message_text(w, msg)
         if review:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from nlg import phrasebank
-from nlg.recognise import SIMILARITY, normalise, recogniser, split_code
+from nlg.catalogue import SIMILARITY
+from nlg.recognise import normalise, recogniser, split_code
 
 
 @pytest.fixture(scope="module")
