@@ -26,10 +26,14 @@ def register(subparsers) -> None:
                       help="phrasebank folder (default: the shipped phrasebanks)")
     lint.add_argument("--json", action="store_true", help="print the findings as JSON")
     cov = actions.add_parser(
-        "coverage", help="which indicators of a report's 5W export have entries", epilog=EPILOG,
+        "coverage", help="which indicators (of a report, or of the RMRP catalogues) have entries",
+        epilog=EPILOG,
         description="Show which indicators of a report's 5W export(s) have phrasebank entries, in "
-                    "which languages, and how many rows fall to the generic fallback.")
-    cov.add_argument("report_dir", type=Path, metavar="REPORT_DIR", help="report folder (holds report.yaml)")
+                    "which languages, and how many rows fall to the generic fallback. Without a "
+                    "report folder: which indicators of each shipped RMRP catalogue have entries.")
+    cov.add_argument("report_dir", type=Path, nargs="?", metavar="REPORT_DIR",
+                     help="report folder (holds report.yaml); without it: coverage of each shipped "
+                          "RMRP catalogue")
     cov.add_argument("--phrasebanks", type=Path, metavar="DIR", help="phrasebank folder (default: shipped)")
     cov.add_argument("--json", action="store_true", help="print the coverage as JSON")
 
@@ -75,8 +79,18 @@ def _lint(args: argparse.Namespace) -> int:
 def _coverage(args: argparse.Namespace) -> int:
     import json
 
-    from nlg.coverage import report_coverage, table, to_dict
+    from nlg.coverage import catalogue_coverage, catalogue_table, report_coverage, table, to_dict
 
+    if args.report_dir is None:
+        from nlg import phrasebank
+
+        items = catalogue_coverage(phrasebank.load(args.phrasebanks))
+        if args.json:
+            print(json.dumps([{"cycle": c.cycle, "total": c.total, "covered": c.covered,
+                               "missing": [m[0] for m in c.missing]} for c in items], indent=2))
+        else:
+            print(catalogue_table(items), end="")
+        return 0 if all(not c.missing for c in items) else 1
     cov = report_coverage(args.report_dir, phrasebanks=args.phrasebanks)
     if args.json:
         print(json.dumps(to_dict(cov), ensure_ascii=False, indent=2))

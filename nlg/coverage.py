@@ -173,3 +173,45 @@ def _notes(cov: Coverage) -> list[str]:
     if cov.rows_outside_period:
         lines += ["", f"{cov.rows_outside_period} row(s) outside the report period were not counted."]
     return lines
+
+
+@dataclass(frozen=True)
+class CatalogueCoverage:
+    """Which indicators of one catalogue cycle have an entry with sentences in every language."""
+
+    cycle: str
+    total: int
+    missing: tuple[tuple[str, str, str], ...]    # (ref, sector, text) without a complete entry
+
+    @property
+    def covered(self) -> int:
+        return self.total - len(self.missing)
+
+
+def catalogue_coverage(bank: Phrasebank) -> tuple[CatalogueCoverage, ...]:
+    """Return, per shipped catalogue cycle, the indicators without a complete phrasebank entry."""
+    from nlg.catalogue import shipped
+
+    rec = recogniser(bank)
+    out = []
+    cat = shipped()
+    for cycle in cat.cycles():
+        inds = [i for i in cat.indicators if i.cycle == cycle]
+        missing = []
+        for ind in inds:
+            entry = rec.refs.get(ind.ref, "")
+            if not entry or not all(entry in lb.sentences for lb in bank.langs.values()):
+                missing.append((ind.ref, ind.sector, ind.text))
+        out.append(CatalogueCoverage(cycle, len(inds), tuple(missing)))
+    return tuple(out)
+
+
+def catalogue_table(items: tuple[CatalogueCoverage, ...]) -> str:
+    """Return the per-catalogue coverage as text."""
+    lines = []
+    for c in items:
+        pct = 100 * c.covered // c.total if c.total else 100
+        lines.append(f"RMRP {c.cycle}: {c.covered} of {c.total} indicators have an entry in every "
+                     f"language ({pct} %)")
+        lines += [f"  - {ref} [{sector}] {text[:90]}" for ref, sector, text in c.missing]
+    return "\n".join(lines) + "\n"
