@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nlg import phrasebank as pb
 from nlg.aggregate import aggregate, with_previous
@@ -26,6 +27,9 @@ from nlg.realise import realise
 from nlg.recognise import recogniser
 from nlg.select import select
 from nlg.serialise import SCHEMA, dumps
+
+if TYPE_CHECKING:
+    from nlg.qa import QAWritten
 
 VERSION = "0.1.0"
 
@@ -74,6 +78,7 @@ class Written:
 class DraftResult:
     draft: Draft
     outputs: tuple[Written, ...] = field(default_factory=tuple)
+    qa: "QAWritten | None" = None           # the QA workbook (nlg.qa)
 
 
 def load_data(config: ReportConfig) -> Dataset:

@@ -24,7 +24,7 @@ from pathlib import Path
 from nlg import batch_manifest as manifest
 from nlg.batch_plan import FileHash, Outcome, Report, Status, decide, one_line, plan, sha256_file
 from nlg.batch_plan import relative, tool_inputs, why
-from nlg.errors import ConfigError, OutputError, SitrepError, error
+from nlg.errors import ConfigError, DataError, OutputError, SitrepError, error
 
 __all__ = ["BatchResult", "Outcome", "Report", "Status", "run_batch", "draft_report"]
 OnOutcome = Callable[[Outcome, int, int], None]
@@ -88,16 +88,34 @@ def draft_report(folder: str, out: str, root: str, force: bool) -> Drafted:
         edited = any(p.code == "E510" for p in exc.problems)
         status = Status.EDITED if edited else Status.FAILED
         return Drafted(status, one_line(exc, base), seconds=time.perf_counter() - start)
+    except DataError as exc:
+        qa = _qa_for_errors(Path(folder), exc, Path(out))
+        return Drafted(Status.FAILED, one_line(exc, base), qa, seconds=time.perf_counter() - start)
     except SitrepError as exc:
         return Drafted(Status.FAILED, one_line(exc, base), seconds=time.perf_counter() - start)
     except Exception as exc:  # noqa: BLE001  one broken report must not stop the batch
         reason = f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())}"
         return Drafted(Status.FAILED, reason, seconds=time.perf_counter() - start)
     outputs = tuple(FileHash(w.lang.value, w.path.name, sha256_file(w.path)) for w in result.outputs)
+    if result.qa is not None:
+        outputs += (FileHash("qa", result.qa.path.name, sha256_file(result.qa.path)),)
     warnings = tuple(str(replace(w, file=relative(w.file, base))) for w in draft.warnings)
-    return Drafted(Status.DRAFTED, "", outputs, tuple(w.backup.name for w in result.outputs if w.backup),
+    backups = [w.backup for w in result.outputs] + [result.qa.backup if result.qa else None]
+    return Drafted(Status.DRAFTED, "", outputs, tuple(b.name for b in backups if b),
                    warnings, tuple(dict.fromkeys(r for w in result.outputs for r in w.review)),
                    time.perf_counter() - start, peak_rss_mb())
+
+
+def _qa_for_errors(folder: Path, exc: DataError, out: Path) -> tuple[FileHash, ...]:
+    """Return the QA workbook written for a report the data stopped (none if it cannot be)."""
+    from nlg.config import load_config
+    from nlg.qa import write_for_errors
+
+    try:
+        qa = write_for_errors(load_config(folder), exc.problems, out)
+    except SitrepError:
+        return ()
+    return (FileHash("qa", qa.path.name, sha256_file(qa.path)),)
 
 
 def run_batch(root: str | Path, out: str | Path, *, jobs: int | None = None, force: bool = False,

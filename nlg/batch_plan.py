@@ -222,7 +222,7 @@ def plan(root: Path, out: Path, shared: tuple[FileHash, ...]) -> list[Report]:
         reports.append(Report(
             config.folder, shown(config.folder, root), key, config.country, config.period.label,
             inputs, fingerprint(inputs, shared),
-            tuple(out / f"{key}_{lang.value}.docx" for lang in Lang),
+            (*(out / f"{key}_{lang.value}.docx" for lang in Lang), out / f"{key}_qa.xlsx"),
             problem=_duplicate(key, by_key[key], root)))
     return sorted(reports, key=lambda r: (r.key, r.label.casefold()))
 
@@ -246,7 +246,9 @@ def decide(report: Report, recorded: Mapping | None, force: bool) -> Outcome | N
     known = {o["path"]: o["sha256"] for o in recorded.get("outputs", ())} if ours else {}
     current = {p: sha256_file(p) for p in report.outputs if p.is_file()}
     hashes = tuple(FileHash(_lang(p), p.name, h) for p, h in current.items())
-    edited = [p for p, h in current.items() if known.get(p.name) != h and _edited(p)]
+    # An edited QA workbook does not stop the report: redrafting keeps it as a backup (nlg.qa).
+    edited = [p for p, h in current.items()
+              if p.suffix == ".docx" and known.get(p.name) != h and _edited(p)]
     before = (recorded or {}).get("fingerprint") or ""
     if edited and not force:
         changed = " (its inputs have changed since)" if before != report.fingerprint else ""

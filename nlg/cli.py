@@ -8,10 +8,9 @@ import argparse
 import importlib
 import importlib.util
 import sys
-from collections import Counter
 from pathlib import Path
 
-from nlg.errors import SitrepError
+from nlg.errors import DataError, SitrepError
 from nlg.model import Lang
 
 EPILOG = "Docs: README.md. Exit codes: 0 ok, 1 findings, 2 error."
@@ -57,26 +56,54 @@ def _plugin(command: str):
     return importlib.import_module(PLUGINS[command])
 
 
-def _print_warnings(draft, out) -> None:
-    warnings = draft.warnings
-    if draft.data.rows_outside_period:
-        print(f"{draft.data.rows_outside_period} row(s) outside the report period left out", file=out)
-    if not warnings:
+#: At most this many rules are shown, one example each; every problem is in the QA workbook.
+SHOWN_RULES = 10
+
+
+def _example(p) -> str:
+    """Return one problem on a line: where, what, the value found (no code, no hint)."""
+    where = p.file + (f":{p.row}" if p.row is not None else "")
+    where += f": column '{p.column}'" if p.column else ""
+    text = (f"{where}: " if where else "") + p.message
+    text += f", got {p.value!r}" if p.value not in (None, "") else ""
+    return text if len(text) <= 150 else text[:149] + "…"
+
+
+def _print_problems(problems, out, *, qa=None, outside: int = 0, kind: str = "data warning") -> None:
+    """Print the problems as a summary: counts by code, one example each, where the rest are."""
+    from nlg.qa import rules
+
+    if outside:
+        print(f"{outside} row(s) outside the report period left out", file=out)
+    if not problems:
+        if qa is not None:
+            print(f"no data problem; QA workbook: {qa.path}", file=out)
         return
-    counts = Counter(w.code for w in warnings)
-    print(f"{len(warnings)} data warning(s): " +
-          ", ".join(f"{code} ×{n}" for code, n in sorted(counts.items())), file=out)
-    for w in warnings[:20]:
-        print(f"  warning: {w}", file=out)
-    if len(warnings) > 20:
-        print(f"  … and {len(warnings) - 20} more", file=out)
+    found = rules(problems)
+    print(f"{len(problems)} {kind}(s) of {len(found)} kind(s); one example each:", file=out)
+    for rule in found[:SHOWN_RULES]:
+        print(f"  {rule.code} ×{rule.count}: {_example(rule.example)}", file=out)
+    shown = len(found[:SHOWN_RULES])
+    rest = len(problems) - shown
+    where = qa.path.name if qa is not None else "the QA workbook `sitrep draft` writes"
+    if rest:
+        print(f"  {rest} more in {where}", file=out)
+    if qa is not None:
+        print(f"QA workbook (every problem, with the organisation of its row): {qa.path}", file=out)
+
+
+def _print_warnings(draft, out, qa=None) -> None:
+    _print_problems(draft.warnings, out, qa=qa, outside=draft.data.rows_outside_period)
 
 
 def cmd_draft(args) -> int:
     from nlg.api import prepare
     from nlg.output import write_drafts
 
-    draft = prepare(args.folder)
+    try:
+        draft = prepare(args.folder)
+    except DataError as exc:
+        return _data_stopped(exc, args)
     result = write_drafts(draft, args.out, langs=_langs(args.lang), comments=not args.no_comments,
                           force=args.force, template=args.template)
     for w in result.outputs:
@@ -85,7 +112,9 @@ def cmd_draft(args) -> int:
             print(f"  the reviewer's edited version was kept as {w.backup}")
         for item in w.review:
             print(f"  needs review: {item}")
-    _print_warnings(draft, sys.stdout)
+    if result.qa is not None and result.qa.backup:
+        print(f"  the edited QA workbook was kept as {result.qa.backup}")
+    _print_warnings(draft, sys.stdout, result.qa)
     if args.review:
         from nlg.review import write_draft_review
 
@@ -93,6 +122,25 @@ def cmd_draft(args) -> int:
     if args.pdf:
         return _pdfs(result)
     return 0
+
+
+def _data_stopped(exc, args) -> int:
+    """Print the errors that stopped the draft as a summary, after writing them to the QA workbook."""
+    from nlg.config import load_config
+    from nlg.qa import write_for_errors
+
+    try:
+        qa = write_for_errors(load_config(args.folder), exc.problems, args.out)
+    except SitrepError:
+        qa = None
+    if qa is None or len(exc.problems) <= SHOWN_RULES:
+        print(f"error: {exc}", file=sys.stderr)
+        if qa is not None:
+            print(f"QA workbook: {qa.path}", file=sys.stderr)
+        return exc.exit_code
+    print("error: the data stopped the draft; nothing but the QA workbook was written", file=sys.stderr)
+    _print_problems(exc.problems, sys.stderr, qa=qa, kind="error")
+    return exc.exit_code
 
 
 def _pdfs(result) -> int:

@@ -100,7 +100,8 @@ def summary(result) -> str:
     warned = [o for o in result.outcomes if o.warnings]
     if warned:
         total = sum(len(o.warnings) for o in warned)
-        lines.append(f"{total} data warning(s) in {len(warned)} report(s); see the manifest")
+        lines.append(f"{total} data warning(s) in {len(warned)} report(s); each report's "
+                     "{country}_{period}_qa.xlsx lists them")
     for o in result.outcomes:
         lines += [f"  {o.report.key}: the edited version was kept as {b}" for b in o.backups]
     lines += [f"note: {note}" for note in result.notes]

@@ -5,7 +5,8 @@ LibreOffice (its lock file is beside it) stops the run (E505); a document edited
 since it was generated (content hash, see :mod:`nlg.docx_io`) stops it too (E510),
 or with ``force`` is kept as ``name.edited-N.docx``. Each file is replaced in one
 step (temporary file, then rename), so an interrupted run leaves the old file or
-the new one, never half of either.
+the new one, never half of either. The QA workbook of the data problems is written
+beside them (see :mod:`nlg.qa`).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from nlg import assemble, docx_io
+from nlg import assemble, docx_io, qa
 from nlg.api import Draft, DraftResult, Written, created_time, realise_all
 from nlg.errors import OutputError, error
 from nlg.model import Lang
@@ -95,6 +96,7 @@ def write_drafts(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] = tuple
     _folder(out)
     paths = {lang: out / d.file_name(lang) for lang in langs}
     backups = _guard(list(paths.values()), force)
+    qa.check_not_open(qa.path_for(d.config, out))
     reports = realise_all(d, langs)
     template = template or d.config.template
     documents = {lang: assemble.build(r, template=template, comments=comments)
@@ -107,7 +109,7 @@ def write_drafts(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] = tuple
         core = docx_io.CoreInfo.from_report(reports[lang], created=created_time(d.config))
         docx_io.save(documents[lang], path, embedded=reports[lang].embedded, core=core)
         written.append(Written(path, lang, backup, _reviews(reports[lang])))
-    return DraftResult(d, tuple(written))
+    return DraftResult(d, tuple(written), qa.write_for_draft(d, out))
 
 
 def _reviews(report) -> tuple[str, ...]:

@@ -69,6 +69,9 @@ def snapshot(out: Path) -> dict[str, str]:
 def test_first_run_writes_both_languages_of_every_report(drafted):
     _, out = drafted
     assert sorted(snapshot(out)) == [f"{k}_{lang}.docx" for k in KEYS for lang in ("en", "es")]
+    assert sorted(p.name for p in out.glob("*_qa.xlsx")) == [f"{k}_qa.xlsx" for k in KEYS]
+    data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert all([f["lang"] for f in r["outputs"]] == ["en", "es", "qa"] for r in data["reports"])
 
 
 def test_manifest_lists_inputs_outputs_hashes_and_is_sorted(drafted):

@@ -27,7 +27,8 @@ def drafted(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
 def test_draft_writes_both_languages(drafted):
     out, run = drafted
     assert run.returncode == 0, run.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["PER_2023-11_en.docx", "PER_2023-11_es.docx"]
+    assert sorted(p.name for p in out.iterdir()) == ["PER_2023-11_en.docx", "PER_2023-11_es.docx",
+                                                     "PER_2023-11_qa.xlsx"]
     assert f"wrote {out / 'PER_2023-11_en.docx'}" in run.stdout
     assert "6 row(s) outside the report period left out" in run.stdout
     assert "Traceback" not in run.stderr
@@ -36,7 +37,8 @@ def test_draft_writes_both_languages(drafted):
 def test_draft_one_language_from_another_directory(tmp_path):
     run = sitrep("draft", SAMPLE, "--out", "drafts", "--lang", "es", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert [p.name for p in (tmp_path / "drafts").iterdir()] == ["PER_2023-11_es.docx"]
+    assert sorted(p.name for p in (tmp_path / "drafts").iterdir()) == ["PER_2023-11_es.docx",
+                                                                        "PER_2023-11_qa.xlsx"]
 
 
 def test_preview_prints_spanish():

@@ -15,6 +15,8 @@ from nlg.errors import OutputError
 from nlg.output import backup_path, lock_file
 from test_check import EN, ES, SAMPLE, draft
 
+QA = "PER_2023-11_qa.xlsx"           # the QA workbook, written beside the drafts
+
 
 @pytest.fixture(scope="module")
 def drafted(tmp_path_factory) -> Path:
@@ -44,9 +46,9 @@ def run_draft(out: Path, *extra: str) -> int:
 
 def test_redraft_over_untouched_drafts_is_byte_identical(out, drafted, capsys):
     assert run_draft(out) == 0
-    for name in (EN, ES):
+    for name in (EN, ES, QA):
         assert (out / name).read_bytes() == (drafted / name).read_bytes()
-    assert sorted(p.name for p in out.iterdir()) == [EN, ES]
+    assert sorted(p.name for p in out.iterdir()) == [EN, ES, QA]
 
 
 def test_edited_draft_is_left_intact_and_named(out, capsys):
@@ -58,7 +60,7 @@ def test_edited_draft_is_left_intact_and_named(out, capsys):
     assert "--force" in err
     assert (out / EN).read_bytes() == edited
     assert (out / ES).read_bytes() == other            # nothing written when one output is edited
-    assert sorted(p.name for p in out.iterdir()) == [EN, ES]
+    assert sorted(p.name for p in out.iterdir()) == [EN, ES, QA]
 
 
 def test_force_keeps_the_edited_draft_and_says_where(out, drafted, capsys):
@@ -123,7 +125,7 @@ def test_atomic_write_leaves_no_temporary_file(out, monkeypatch):
     assert info.value.problems[0].code == "E501"
     assert "close it in Word" in str(info.value)
     assert (out / EN).read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == [EN, ES]
+    assert sorted(p.name for p in out.iterdir()) == [EN, ES, QA]
 
 
 def test_locked_output_gives_a_message_not_a_traceback(out, monkeypatch, capsys):
