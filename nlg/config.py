@@ -130,8 +130,6 @@ class ReportConfig:
 
 def load_config(folder: Path) -> ReportConfig:
     """Return the validated configuration of the report folder ``folder``."""
-    from nlg.config_schema import parse  # local: keeps this module small
-
     folder = Path(folder)
     path = folder / REPORT_FILE
     if not folder.is_dir():
@@ -142,7 +140,19 @@ def load_config(folder: Path) -> ReportConfig:
         raise ConfigError(problems=[error(
             "E102", "no report.yaml in the report folder", file=str(folder),
             hint="create report.yaml (see README, 'The report folder')")])
-    raw = _read_yaml(path)
+    return check_text(folder, read_text(path))
+
+
+def check_text(folder: Path, text: str) -> ReportConfig:
+    """Return the configuration ``text`` gives as the report.yaml of ``folder`` (nothing is written).
+
+    The same checks and messages as :func:`load_config`; every problem is raised at once.
+    """
+    from nlg.config_schema import parse
+
+    folder = Path(folder)
+    path = folder / REPORT_FILE
+    raw = _parse_yaml(text, path)
     problems: list[Problem] = []
     config = parse(raw, folder=folder, file=str(path), problems=problems)
     if problems:
@@ -150,14 +160,18 @@ def load_config(folder: Path) -> ReportConfig:
     return config
 
 
-def _read_yaml(path: Path) -> dict:
+def read_text(path: Path) -> str:
+    """Return the text of a report.yaml (a byte-order mark is dropped); E103 when not UTF-8."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(problems=[error(
             "E103", "report.yaml is not UTF-8 text", file=str(path),
             value=repr(exc.object[exc.start:exc.start + 4]),
             hint="save the file as UTF-8")]) from None
+
+
+def _parse_yaml(text: str, path: Path) -> dict:
     try:
         raw = yaml.load(text, Loader=_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
