@@ -43,9 +43,11 @@ def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
     facts = tuple(_fact(k, rs, bank, multi_month) for k, rs in sorted(groups.items()))
     unknown = sorted({r.row.sector_label for r in resolved if r.sector == OTHER})
     problems += _report_warnings(resolved, how)
+    totals = _sector_totals(resolved, how, config, bank, problems)
+    problems += _given_assisted(config, totals)
     return Facts(
         facts=tuple(f for f in facts if f.value > 0),
-        sector_totals=_sector_totals(resolved, how, config, bank, problems),
+        sector_totals=totals,
         people_assisted=(counting.people_assisted(resolved, how)
                          if resolved and how.new_reported else None),
         warnings=tuple(problems),
@@ -79,6 +81,23 @@ def _resolve(row: Activity, rec, bank: Phrasebank, year: int, problems: list[Pro
                                     hint="check the sector of this row"))
         sector = own
     return Resolved(row, sector, _top(sector, bank), found, entry.kind if entry else "")
+
+
+def _given_assisted(config: ReportConfig, totals: tuple[SectorTotal, ...]) -> list[Problem]:
+    """W262: a given people_assisted outside [largest sector cell, sum of the table]."""
+    given = config.key_figures.get("people_assisted")
+    cells = [t.value for t in totals if t.value is not None and not t.overridden]
+    if given is None or not cells or not any(cells):
+        return []
+    value, low, high = int(given.value), max(cells), sum(cells)
+    if low <= value <= high:
+        return []
+    why = (f"below the largest sector figure ({low:,})" if value < low
+           else f"above the sum of the people-reached table ({high:,})")
+    return [warning("W262", f"people_assisted {value:,} given in report.yaml is {why}: people "
+                    "assisted counts each person once, so it lies between the two",
+                    file="report.yaml", column="key_figures.people_assisted", value=str(value),
+                    hint="check the figure, or leave it out to compute it with the intersector rule")]
 
 
 def _report_warnings(resolved: list[Resolved], how: counting.Rules) -> list[Problem]:
