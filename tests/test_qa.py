@@ -99,12 +99,15 @@ def test_one_row_per_problem_with_the_organisation_of_its_row(spoiled):
     spoilt = {n for n in range(5, 49) if n in in_report}
     assert len(spoilt) >= 40 and spoilt <= {r["Row"] for r in rows}  # each has its problem
     for r in rows:
-        assert r["File"] == "5w.xlsx" and r["Message"] and r["Severity"] == "warning"
+        # report-level problems (W262: the given people_assisted vs the table) name report.yaml
+        assert r["File"] == ("report.yaml" if r["Code"] == "W262" else "5w.xlsx")
+        assert r["Message"] and r["Severity"] == "warning"
         if r["Row"] == 48:
             assert r["Organisation"] is None          # the row names no organisation
         elif r["Row"] is not None:
             assert r["Organisation"] == orgs[r["Row"]], r
-    assert [r["Row"] for r in rows] == sorted(r["Row"] for r in rows)
+    numbered = [r["Row"] for r in rows if r["Row"] is not None]
+    assert numbered == sorted(numbered)
 
 
 def test_real_export_problems_carry_the_row_organisation(real):
@@ -155,7 +158,14 @@ def test_layout_bold_frozen_header_autofilter_widths(spoiled):
 
 
 def test_no_problem_still_writes_the_workbook_with_summary_first(tmp_path):
-    d = prepare(SAMPLE)
+    # the sample's given people_assisted (the published 14,971) is below its Protection cell
+    # (W262); without it the sample has no problem at all
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    yaml_path = folder / "report.yaml"
+    yaml_path.write_text(yaml_path.read_text(encoding="utf-8").replace("  people_assisted: 14971\n", ""),
+                         encoding="utf-8")
+    d = prepare(folder)
     assert not d.warnings
     result = write_drafts(d, tmp_path)
     book = openpyxl.load_workbook(result.qa.path)
