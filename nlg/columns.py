@@ -1,7 +1,9 @@
 """Header synonyms of 5W exports and the mapping of a table's columns to fields.
 
-Known header sets (docs: domain notes §4): the English 2025 regional template,
-the Spanish 2022 template, the older internal R names, and HXL hashtags.
+Known header sets (docs/methodology.md, "Reading exports"): the English 2025
+regional template, the 2022 English labels, the Spanish 2022 template, the
+2022-2024 internal R names, the 2021 ActivityInfo export as R wrote it (dotted
+names: ``Sector...Subsector...WG``, ``Quantity.of.unit.measured``), and HXL.
 Headers match ignoring case, accents, punctuation, extra spaces and
 ActivityInfo's doubled words ("Country Country" is "Country").
 """
@@ -16,7 +18,7 @@ FIELDS: tuple[str, ...] = (
     "country", "admin1", "admin2", "appealing_org", "implementation",
     "implementing_partner", "month", "sector_label", "indicator_label",
     "indicator_code", "indicator_type", "activity_name", "activity_description",
-    "covid19", "rmrp", "cva", "value_usd", "delivery_mechanism",
+    "covid19", "support_space", "platform", "rmrp", "cva", "value_usd", "delivery_mechanism",
     "quantity_output", "total_monthly", "new_beneficiaries",
     "in_destination", "in_transit", "host_communities", "pendulars", "returnees",
     "girls", "boys", "women", "men", "other_under", "other_above",
@@ -45,7 +47,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                              "Implementing_partner", "Implementing partner",
                              "Socio implementador"),
     "month": ("Month", "Mes", "Reporting month", "Mes de reporte"),
-    "sector_label": ("Indicator Sector", "Indicador Sector", "Subsector", "Sector"),
+    "sector_label": ("Indicator Sector", "Indicador Sector", "Subsector", "Sector",
+                     "Sector...Subsector...WG", "Sector / Subsector / WG", "Sector Subsector",
+                     "Sector / Subsector", "Subsector / WG"),
     "indicator_label": ("Indicator Indicator", "Indicador", "Indicator", "Indicador Indicador"),
     "indicator_code": ("Indicator code", "Código del indicador", "Código de indicador",
                        "Indicator_code", "Code", "Código"),
@@ -54,14 +58,21 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                       "Actividad"),
     "activity_description": ("Activity Description", "Descripcion de la actividad",
                              "Activity_Description"),
-    "covid19": ("COVID19", "COVID-19", "COVID"),
+    "covid19": ("COVID19", "COVID-19", "COVID", "COVID.19.situation", "COVID 19 Situation",
+                "Situación COVID-19", "Situación COVID 19"),
+    "support_space": ("Support.Space.activity", "Support Space activity", "Support Space",
+                      "Support Spaces", "Actividad de Espacio de Apoyo", "Espacio de Apoyo",
+                      "Espacios de Apoyo"),
+    "platform": ("Platform", "Plataforma", "Platform Name", "Country platform",
+                 "Plataforma nacional", "National platform"),
     "rmrp": ("RMRP Activity", "Actividad RMRP", "RMRPActivity", "RMRP"),
     "cva": ("CVA", "Cash and Voucher Assistance", "CVA Yes/No"),
     "value_usd": ("Value (in USD)", "Valor de transferencia (en USD)", "Value", "Value USD",
-                  "Valor (en USD)"),
+                  "Valor (en USD)", "Value.of.Transfer.in.USD", "Value of transfer (in USD)"),
     "delivery_mechanism": ("Delivery mechanism", "Modalidad de entrega", "Delivery_mechanism"),
     "quantity_output": ("Quantity of output", "Cantidad de productos generados",
-                        "Quantity_output"),
+                        "Quantity_output", "Quantity.of.unit.measured", "Quantity of unit measured",
+                        "Cantidad de unidad medida"),
     "total_monthly": ("Total monthly beneficiaries", "Total beneficiarios mensuales",
                       "Total_monthly"),
     "new_beneficiaries": ("New beneficiaries of the month", "Nuevos beneficiarios del mes",
@@ -104,6 +115,8 @@ HXL_RULES: tuple[tuple[str, frozenset[str], str], ...] = tuple(
         ("#reached", "m adults", "men"), ("#reached", "i children", "other_under"),
         ("#reached", "i adults", "other_above"), ("#cva", "", "cva"),
         ("#rmrp", "", "rmrp"), ("#delivery", "", "delivery_mechanism"),
+        ("#x_setup", "", "implementation"), ("#x_platform", "", "platform"),
+        ("#x_covid19", "", "covid19"), ("#x_support_space", "", "support_space"),
     ))
 _DISAGG = frozenset("f m i children adults destination transit host pendular returnees "
                     "new monthly total impl prog code type description".split())

@@ -102,29 +102,34 @@ class Problem:
 
 @dataclass(frozen=True)
 class Breakdown:
-    """Population-type and age/gender breakdown of new beneficiaries."""
+    """Population-type and age/gender breakdown of new beneficiaries.
 
-    in_destination: int = 0
-    in_transit: int = 0
-    host_communities: int = 0
-    pendulars: int = 0
-    returnees: int = 0
-    girls: int = 0          # women under 18
-    boys: int = 0           # men under 18
-    women: int = 0          # women above 18
-    men: int = 0            # men above 18
-    other_under: int = 0
-    other_above: int = 0
+    Cells are whole numbers, or floats where the platform apportioned a row's
+    people over the columns (Colombia: 8.37 + 0.54 + 0.09 = 9). Sums keep the
+    decimals; whoever shows a sum rounds it half-up (:func:`nlg.numfmt.half_up`).
+    """
 
-    def population(self) -> dict[PopType, int]:
+    in_destination: float = 0
+    in_transit: float = 0
+    host_communities: float = 0
+    pendulars: float = 0
+    returnees: float = 0
+    girls: float = 0          # women under 18
+    boys: float = 0           # men under 18
+    women: float = 0          # women above 18
+    men: float = 0            # men above 18
+    other_under: float = 0
+    other_above: float = 0
+
+    def population(self) -> dict[PopType, float]:
         """Return the population-type counts keyed by :class:`PopType`."""
         return {p: getattr(self, p.value) for p in PopType}
 
-    def population_total(self) -> int:
+    def population_total(self) -> float:
         """Return the sum of the population-type columns."""
         return sum(self.population().values())
 
-    def age_gender_total(self) -> int:
+    def age_gender_total(self) -> float:
         """Return the sum of the age/gender columns."""
         return (self.girls + self.boys + self.women + self.men
                 + self.other_under + self.other_above)
@@ -140,7 +145,7 @@ class Activity:
 
     source: SourceRef
     country: str
-    admin1: str
+    admin1: str                # official spelling (R4V list / ISO 3166-2); "" for a national row
     admin2: str
     appealing_org: str
     implementing_partner: str
@@ -158,6 +163,11 @@ class Activity:
     new_beneficiaries: int
     breakdown: Breakdown = field(default_factory=Breakdown)
     indicator_type: str = ""   # Direct Assistance, Capacity Building, ... when known
+    platform: str = ""         # the export's Platform column ("" when it has none)
+    covid19: bool = False      # COVID-19 situation activity (Yes/No column)
+    support_space: bool = False  # Support Space activity (Yes/No column)
+    national: bool = False     # a national row: admin1 named the country or "Country level";
+                               # admin1 is then "" and the row is narrated nationally
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,20 @@ def _half_up(x: float | int | Decimal, digits: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
+def half_up(x: float | int) -> int:
+    """Return a count rounded half-up to a whole number (sums of apportioned decimals).
+
+    Binary noise of a float sum (``8.37 + 0.54 + 0.09`` is ``9.000000000000002``)
+    is dropped first, at nine decimals, so a sum that is truly ``x.5`` rounds up.
+
+    >>> half_up(8.37 + 0.54 + 0.09), half_up(2.5), half_up(0.15 + 0.35 + 1.0), half_up(7)
+    (9, 3, 2, 7)
+    """
+    if type(x) is int:
+        return x
+    return int(_half_up(round(x, 9), 0))
+
+
 def _pattern(base: str, digits: int, *, trim: bool) -> str:
     """Return the locale pattern ``base`` with exactly (or at most, if ``trim``) ``digits`` decimals.
 

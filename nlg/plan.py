@@ -115,9 +115,10 @@ def _quantity(fact: Fact, config: ReportConfig, bank: Phrasebank) -> Quantity:
 
 
 def _places(fact: Fact, limit: int) -> tuple[str, ...]:
+    """Return the admin1s to name; none when the figure has national rows (admin1 "")."""
     ranked = sorted(((v, a) for a, v in fact.by_admin1 if v), key=lambda t: (-t[0], t[1]))
     names = tuple(a for _, a in ranked)
-    return names if len(names) <= limit else ()
+    return names if len(names) <= limit and "" not in names else ()
 
 
 def _population(fact: Fact) -> str:
@@ -144,7 +145,7 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
         quantity=_quantity(fact, config, bank),
         noun=noun or ("output_units" if fact.measure.value == "output" else "people"),
         group=entry.group if entry else "refugees_migrants",
-        places=places, region_count=len(fact.admin1s),
+        places=places, region_count=len([a for a in fact.admin1s if a]),
         population=_population(fact), activity=fact.activity, label=fact.label,
         label_lang=label_lang(fact.label, bank) if fact.label else "",
         previous=fact.previous if change else None, change=change,

@@ -40,7 +40,7 @@ def _message_comment(w, msg: Message, fact: Fact) -> str:
     number = lambda n: numfmt.integer(n, locale=w.locale)  # noqa: E731
     q = msg.quantity
     ranked = sorted(((a, v) for a, v in fact.by_admin1 if v), key=lambda t: (-t[1], t[0]))
-    places = ", ".join(f"{a} {number(v)}" for a, v in ranked) or "–"
+    places = ", ".join(f"{a or labels['comment_national']} {number(v)}" for a, v in ranked) or "–"
     return textenv.render(labels["comment_bullet"], {
         "indicator": indicator, "value": number(q.value), "shown": number(q.shown),
         "hedge": labels[f"hedge_{q.hedge.value}"], "places": places,

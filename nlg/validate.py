@@ -17,7 +17,7 @@ E204    error    the named sheet is not in the workbook
 E205    error    a required column is missing
 E206    error    a count is not a number
 E207    error    a count is negative
-E208    error    a count has a fraction
+E208    error    (no longer raised: fractions are accepted, see W221/W222)
 E209    error    thousands separator ambiguous ("1,234" / "1.234") in this file
 E210    error    month empty or unreadable
 E211    error    no row falls in the report period
@@ -46,31 +46,43 @@ W216    warning  two columns map to the same field (the first is used)
 W217    warning  sector empty
 W218    warning  a column_map entry matches no column of any file
 W219    warning  Direct Assistance row without a quantity of output
+W220-   warning  reading real exports: unknown columns, decimals, mojibake, admin1
+W225             spellings, odd Yes/No cells (see :mod:`nlg.validate_read`)
 ======  =======  ==============================================================
+
+Admin1 cells are matched against R4V's admin1 list and ISO 3166-2 and replaced by
+the official spelling; a national row (admin1 = the country, "Country level" ...)
+gets ``admin1 = ""`` and ``national = True`` (see :func:`nlg.places.admin1_match`).
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from nlg.columns import (COUNT_FIELDS, FIELDS, ONE_OF_COUNTS, REQUIRED, SYNONYMS, map_columns,
-                         norm_header, resolve_field)
+from nlg.columns import (AGE_GENDER_FIELDS, COUNT_FIELDS, FIELDS, ONE_OF_COUNTS,
+                         POPULATION_FIELDS, REQUIRED, SYNONYMS, header_field, map_columns,
+                         norm_header,
+                         resolve_field)
 from nlg.errors import DataError, did_you_mean, error, warning
 from nlg.load import RawTable, gc_paused
 from nlg.model import Dataset, Problem
 from nlg.places import country_suggestion, is_alpha3
 from nlg.validate_build import build_activities
-from nlg.validate_cols import (Where, bool_column, count_column, country_column,
+from nlg.validate_cols import (Where, amount_column, bool_column, country_column,
                                indicator_codes, money_column, month_column, text_column)
+from nlg.validate_read import (TEXT_LIKE, decimals_warning, flag_column, mojibake_warning,
+                               repair_columns, repair_headers, resolve_admin1, unknown_columns)
 from nlg.validate_rules import Columns, quality_warnings
 from nlg.values import number_style
 
 TEXT_FIELDS = ("admin1", "admin2", "appealing_org", "implementing_partner", "sector_label",
                "indicator_label", "indicator_code", "activity_name", "delivery_mechanism",
-               "indicator_type")
+               "indicator_type", "platform")
+_BREAKDOWN = frozenset(POPULATION_FIELDS + AGE_GENDER_FIELDS)
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _NAMES = {"country": "Country", "admin1": "Admin1", "month": "Month",
           "appealing_org": "Appealing organisation", "sector_label": "Sector",
@@ -163,6 +175,9 @@ def _no_rows(tables: Sequence[RawTable], ctx: _Context, months: set[str]) -> Pro
 def _check_table(table: RawTable, ctx: _Context) -> _Result:
     """Return the activities, errors and warnings of one file."""
     result = _Result()
+    headers, repaired = repair_headers(table.headers)
+    if repaired:
+        table = dataclasses.replace(table, headers=headers)
     found, duplicates = map_columns(table.headers, table.hxl, ctx.user_map)
     result.used_map = {norm_header(h) for h in table.headers if norm_header(h) in ctx.user_map}
     result.warnings += [warning("W216", f"columns {table.headers[a]!r} and {table.headers[b]!r} "
@@ -170,16 +185,27 @@ def _check_table(table: RawTable, ctx: _Context) -> _Result:
                                 row=table.header_row, column=table.headers[b],
                                 hint="delete or rename one of them")
                         for name, a, b in duplicates]
+    result.warnings += unknown_columns(table.file, table.header_row, table.headers, table.hxl,
+                                       _known(table, ctx.user_map))
     result.errors += _missing(table, found)
     if result.errors or not table.rows:
         return result
     heads = {name: table.headers[i] for name, i in found.items()}
     columns = list(zip(*(row for _, row in table.rows)))  # one transpose, then whole columns
+    repaired += repair_columns(columns, [i for f, i in found.items() if f in TEXT_LIKE])
+    result.warnings += mojibake_warning(table.file, repaired)
     numbers = [n for n, _ in table.rows]
     keep, months = _in_scope(table, columns, numbers, found, heads, ctx, result)
     if keep is None or keep:
         _convert(table, columns, (keep, numbers, months), found, heads, ctx, result)
     return result
+
+
+def _known(table: RawTable, user_map: Mapping[str, str]) -> set[int]:
+    """Return the indexes of the columns whose header names a field (used or not)."""
+    hxl = table.hxl or ()
+    return {i for i, h in enumerate(table.headers)
+            if header_field(h, hxl[i] if i < len(hxl) else None, user_map)}
 
 
 def _missing(table: RawTable, found: Mapping[str, int]) -> list[Problem]:
@@ -269,7 +295,14 @@ def _convert(table: RawTable, columns: list[tuple], kept: tuple, found: Mapping[
             result.warnings += problems
             continue
         if name in COUNT_FIELDS:
-            values[name], problems = count_column(column, numbers, where, style, conflict)
+            share = name in _BREAKDOWN
+            values[name], problems, fractional = amount_column(column, numbers, where, style,
+                                                               conflict, share)
+            result.warnings += decimals_warning(where, fractional, share)
+        elif name in ("covid19", "support_space"):
+            values[name], problems = flag_column(column, where)
+            result.warnings += problems
+            continue
         elif name == "value_usd":
             values[name], problems = money_column(column, numbers, where, style, conflict)
         elif name in ("rmrp", "cva"):
@@ -282,5 +315,9 @@ def _convert(table: RawTable, columns: list[tuple], kept: tuple, found: Mapping[
     values["month"] = months
     result.errors += errors
     result.warnings += quality_warnings(Columns(table.file, numbers, values, heads, ctx.country))
+    if "admin1" in values:
+        values["admin1"], values["national"], problems = resolve_admin1(
+            table.file, numbers, values["admin1"], heads.get("admin1"), ctx.country)
+        result.warnings += problems
     if not result.errors:
         result.activities = build_activities(table.file, numbers, values, ctx.country)

@@ -16,7 +16,8 @@ from typing import Any
 
 from nlg.model import Activity, Breakdown, SourceRef
 
-_DEFAULTS: dict[str, Any] = {"rmrp": True, "cva": False, "value_usd": None}
+_DEFAULTS: dict[str, Any] = {"rmrp": True, "cva": False, "value_usd": None, "covid19": False,
+                             "support_space": False, "national": False}
 
 
 def maker(cls: type) -> Callable[[Iterable[Sequence[Any]]], list]:

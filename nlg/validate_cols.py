@@ -14,8 +14,9 @@ from typing import Any
 
 from nlg.errors import error, warning
 from nlg.model import Problem
+from nlg.numfmt import half_up
 from nlg.places import country_code
-from nlg.values import (MAX_CELL, BadValue, clean_text, parse_bool, parse_count, parse_money,
+from nlg.values import (MAX_CELL, BadValue, clean_text, parse_amount, parse_bool, parse_money,
                         parse_month)
 
 _CODE = re.compile(r"^\s*([A-Z]{2,4}-[A-Z]{2,8}\d{1,3}(?:\.\d{1,2})?(?:_[A-Z]{2,3})?)(?=$|[\s:\-\u2013\u2014.,;])")
@@ -102,15 +103,22 @@ def text_column(values: list, numbers: list[int], where: Where) -> tuple[list[st
     return texts, problems
 
 
-def count_column(values: list, numbers: list[int], where: Where, style: str | None,
-                 conflict: bool) -> tuple[list[int], list[Problem]]:
-    """Return whole non-negative counts (blank = 0) and an error for each bad cell."""
+def amount_column(values: list, numbers: list[int], where: Where, style: str | None,
+                  conflict: bool, keep: bool) -> tuple[list[int | float], list[Problem], int]:
+    """Return non-negative counts that may hold fractions, errors, and how many cells had one.
+
+    ``keep``: fractions stay (apportioned breakdown cells); otherwise each is
+    rounded half-up to a whole number (a narrated count written with decimals).
+    """
     kinds = set(map(type, values))
-    if kinds <= {int} and (not values or min(values) >= 0):
-        return values, []
     if kinds <= {int, type(None)} and min((v for v in values if v is not None), default=0) >= 0:
-        return [0 if v is None else v for v in values], []
-    return _convert(values, numbers, lambda v: parse_count(v, style, conflict), where, 0, kinds)
+        return ([0 if v is None else v for v in values] if type(None) in kinds else values), [], 0
+    out, problems = _convert(values, numbers, lambda v: parse_amount(v, style, conflict), where,
+                             0, kinds)
+    fractional = sum(1 for v in out if type(v) is float)
+    if fractional and not keep:
+        out = [half_up(v) if type(v) is float else v for v in out]
+    return out, problems, fractional
 
 
 def money_column(values: list, numbers: list[int], where: Where, style: str | None,

@@ -22,6 +22,7 @@ _GROUP_CHARS = str.maketrans("", "", " \u00a0\u202f'\u2019")
 _AMBIGUOUS = re.compile(r"^[1-9]\d{0,2}[.,]\d{3}$")
 _CURRENCY = re.compile(r"^(?:US\$|USD|U\$S|\$|S/\.?|PEN|COP)\s*|\s*(?:USD|US\$|\$)$", re.I)
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u0152-\u2122]|\u00e2\u20ac")
 _FORMULA = re.compile(r"^\s*(?:=|[+\-@]\s*[A-Za-z_][A-Za-z0-9_.]*\s*\()")
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2})?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _M_Y = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
@@ -136,6 +137,20 @@ def parse_count(value: object, style: str | None = None, conflict: bool = False)
     >>> parse_count("1,234,567"), parse_count(" 12.0 "), parse_count(None)
     (1234567, 12, 0)
     """
+    number = parse_amount(value, style, conflict)
+    if number != int(number):
+        raise BadValue("E208", "a whole number (no fractions)",
+                       "people and items are counted in whole numbers")
+    return int(number)
+
+
+def parse_amount(value: object, style: str | None = None,
+                 conflict: bool = False) -> int | float:
+    """Return a non-negative count that may hold a fraction (int when whole); blank is 0.
+
+    >>> parse_amount("8,37", "dot"), parse_amount("12.0"), parse_amount(None)
+    (8.37, 12, 0)
+    """
     if type(value) is int:
         number: float = value
     elif isinstance(value, float):
@@ -154,10 +169,7 @@ def parse_count(value: object, style: str | None = None, conflict: bool = False)
         raise BadValue("E206", "a whole number of people or items", "write digits only")
     if number < 0:
         raise BadValue("E207", "a count of 0 or more", "counts cannot be negative")
-    if number != int(number):
-        raise BadValue("E208", "a whole number (no fractions)",
-                       "people and items are counted in whole numbers")
-    return int(number)
+    return int(number) if number == int(number) else number
 
 
 def parse_money(value: object, style: str | None = None, conflict: bool = False) -> float | None:
@@ -223,7 +235,7 @@ def parse_month(value: object) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _serial_month(value)
     text = str(value or "").strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return _serial_month(int(text))
     year, month = _text_month(text)
     if 1900 <= year <= 2199 and 1 <= month <= 12:
@@ -263,6 +275,23 @@ def _bad_month() -> BadValue:
     """Return the error for an unreadable month."""
     return BadValue("E210", "a month such as 2023-11, Nov-2023 or a date",
                     "write the month as YYYY-MM, e.g. 2023-11")
+
+
+def repair_mojibake(text: str) -> str:
+    """Return text with double-encoded UTF-8 undone ("CÃ³rdoba" -> "Córdoba").
+
+    ftfy is imported only when the text shows the pattern (UTF-8 bytes read as
+    cp1252/Latin-1: "Ã" or "Â" before a continuation character, or "â€"), and it
+    changes the text only when it is sure; other text is returned unchanged.
+
+    >>> repair_mojibake("OrientaciÃ³n"), repair_mojibake("Orientación")
+    ('Orientación', 'Orientación')
+    """
+    if not _MOJIBAKE.search(text):
+        return text
+    from ftfy import fix_encoding
+
+    return fix_encoding(text)
 
 
 def clean_text(value: object) -> tuple[str, tuple[str, ...]]:

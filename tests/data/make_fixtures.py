@@ -223,8 +223,9 @@ def bad() -> None:
          "expected a whole number", row=2, column="Total monthly beneficiaries", value="1.2k")
     _bad("count_negative.csv", _rows_csv({"Quantity of output": "-5"}), "E207",
          "expected a count of 0 or more", row=2, column="Quantity of output", value="-5")
-    _bad("count_fraction.csv", _rows_csv({"Men above 18": "12.5"}), "E208",
-         "no fractions", row=2, column="Men above 18", value="12.5")
+    _bad("count_words_new.csv", _rows_csv({"New beneficiaries of the month": "unos 20"}),
+         "E206", "expected a whole number", row=2, column="New beneficiaries of the month",
+         value="unos 20")
     _bad("count_ambiguous.csv", _rows_csv({"Quantity of output": "1,234"}), "E209",
          "thousands separator", row=2, column="Quantity of output", value="1,234")
     _bad("bad_month.csv", _rows_csv(month="Novembre 2023"), "E210", "expected a month",
