@@ -192,8 +192,8 @@ def _check_table(table: RawTable, ctx: _Context) -> _Result:
         return result
     heads = {name: table.headers[i] for name, i in found.items()}
     columns = list(zip(*(row for _, row in table.rows)))  # one transpose, then whole columns
-    repaired += repair_columns(columns, [i for f, i in found.items() if f in TEXT_LIKE])
-    result.warnings += mojibake_warning(table.file, repaired)
+    cells, example = repair_columns(columns, [i for f, i in found.items() if f in TEXT_LIKE])
+    result.warnings += mojibake_warning(table.file, repaired + cells, example)
     numbers = [n for n, _ in table.rows]
     keep, months = _in_scope(table, columns, numbers, found, heads, ctx, result)
     if keep is None or keep:

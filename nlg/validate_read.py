@@ -54,9 +54,12 @@ def repair_headers(headers: Sequence[str]) -> tuple[tuple[str, ...], int]:
     return fixed, sum(1 for a, b in zip(headers, fixed) if a != b)
 
 
-def repair_columns(columns: list[tuple], indexes: Sequence[int]) -> int:
-    """Repair double-encoded UTF-8 in the given columns, in place; return the cells changed."""
-    changed = 0
+def repair_columns(columns: list[tuple], indexes: Sequence[int]) -> tuple[int, tuple[str, str]]:
+    """Repair double-encoded UTF-8 in the given columns, in place.
+
+    Return how many cells changed and one (as read, repaired) example.
+    """
+    changed, example = 0, ("", "")
     for index in indexes:
         column = columns[index]
         table = {v: repair_mojibake(v) for v in set(column) if type(v) is str and not v.isascii()}
@@ -64,17 +67,20 @@ def repair_columns(columns: list[tuple], indexes: Sequence[int]) -> int:
         if table:
             changed += sum(1 for v in column if v in table)
             columns[index] = tuple(table.get(v, v) if type(v) is str else v for v in column)
-    return changed
+            if not example[0]:
+                example = min(table.items(),
+                              key=lambda kv: (not kv[0].isprintable(), len(kv[0]), kv[0]))
+    return changed, example
 
 
-def mojibake_warning(file: str, cells: int) -> list[Problem]:
+def mojibake_warning(file: str, cells: int, example: tuple[str, str]) -> list[Problem]:
     """Return W223 for a file where double-encoded UTF-8 was repaired in ``cells`` cells."""
     if not cells:
         return []
-    return [warning("W223", f"double-encoded UTF-8 repaired in {cells} cell(s) "
-                    "(e.g. \"CÃ³rdoba\" read as \"Córdoba\")", file=file,
-                    hint="the export was saved as UTF-8 and read again as Windows-1252; "
-                         "export it again as UTF-8 (the draft uses the repaired text)")]
+    shown_as = f' (e.g. "{shown(example[0])}" read as "{shown(example[1])}")' if example[0] else ""
+    return [warning("W223", f"double-encoded UTF-8 repaired in {cells} cell(s){shown_as}",
+                    file=file, hint="the export was saved as UTF-8 and read again as "
+                    "Windows-1252; export it again as UTF-8 (the draft uses the repaired text)")]
 
 
 def decimals_warning(where: Where, cells: int, kept: bool) -> list[Problem]:

@@ -268,7 +268,7 @@ def test_preview_shows_both_languages_flags_and_data_problems(web, folder):
     html = web.post("/act/preview", data=form, headers=HEADERS).text
     assert 'lang="en"' in html and 'lang="es"' in html and "Argentina" in html
     assert 'class="flag"' in html and "translation needed" in html
-    assert "W211" in html and "Activities_5W_2022.xlsx" in html      # file, row, column listed
+    assert "W223" in html and "Activities_5W_2022.xlsx" in html      # file, row, column listed
     assert "row(s) outside the report period" in html
 
 
