@@ -18,7 +18,9 @@ from nlg.phrasebank import Phrasebank
 from nlg.select import Selection
 
 DOMINANT_SHARE = 0.8
-GENERIC = {"people": "_generic_people", "output": "_generic_output"}
+#: An indicator in no catalogue and no entry: every language quotes its text as written (the
+#: other language is flagged "translation needed") with the bare figure: its unit is unknown.
+GENERIC_QUOTE = "_generic_quote"
 
 
 def stable_index(*parts: object, n: int) -> int:
@@ -79,7 +81,7 @@ def template_id(fact: Fact) -> str:
         return fact.activity
     if fact.entry:
         return fact.entry
-    return GENERIC["output" if fact.measure.value == "output" else "people"]
+    return GENERIC_QUOTE
 
 
 def _variants(bank: Phrasebank, key: str, form: str) -> tuple[str, ...]:
@@ -143,7 +145,7 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
         fact=fact.key, entry=key, form=form,
         variant=_choose(bank, key, form, (config.style.seed, report_id, fact.key), openings),
         quantity=_quantity(fact, config, bank),
-        noun=noun or ("output_units" if fact.measure.value == "output" else "people"),
+        noun=noun if entry or fact.activity else "",
         group=entry.group if entry else "refugees_migrants",
         places=places, region_count=len([a for a in fact.admin1s if a]),
         population=_population(fact), activity=fact.activity, label=fact.label,

@@ -19,7 +19,6 @@ from nlg.markup import parse, polish
 from nlg.model import Hedge, Lang
 from nlg.phrasebank import LangBank, Phrasebank
 
-TRANSLATION_NEEDED = "translation needed"
 
 
 @dataclass
@@ -58,11 +57,13 @@ class Writer:
         return numfmt.integer(n, locale=self.locale), ""
 
 
-def _count(w: Writer, q: Quantity, noun: Noun, variant: int) -> tuple[str, textenv.Agreement]:
+def _count(w: Writer, q: Quantity, noun: Noun, variant: int,
+           bare: bool = False) -> tuple[str, textenv.Agreement]:
+    """The hedged figure with its noun; ``bare``: the figure alone (unit unknown)."""
     inflect_as = q.shown if q.hedge is Hedge.EXACT else 2
     agreement = textenv.Agreement(w.rules, noun, inflect_as != 1, dict(w.bank.verbs))
     number, scale = w.number(q.shown)
-    quantity = w.rules.quantity(number, scale, w.rules.inflect(noun, inflect_as))
+    quantity = w.rules.quantity(number, scale, "" if bare else w.rules.inflect(noun, inflect_as))
     hedges = w.bank.hedges[q.hedge.value]
     hedge = textenv.render(hedges[variant % len(hedges)], {}, agreement=agreement)
     text = w.frame("count", hedge=hedge, quantity=quantity).strip()
@@ -86,11 +87,8 @@ def _actor(w: Writer, variant: int) -> str:
 
 def _template(w: Writer, msg: Message) -> tuple[str, str]:
     key, review = msg.entry, ""
-    if msg.label:                      # an indicator the phrasebank does not know
-        if msg.label_lang == w.lang.value:
-            key = "_generic_quote"
-        else:
-            review = TRANSLATION_NEEDED
+    if msg.label and msg.label_lang != w.lang.value:   # quoted in the language it is written in
+        review = w.bank.labels["review_translation_needed"]
     forms = w.bank.sentences[key]
     variants = forms.get(msg.form) or forms["main"]
     return variants[msg.variant % len(variants)], review
@@ -99,8 +97,8 @@ def _template(w: Writer, msg: Message) -> tuple[str, str]:
 def message_text(w: Writer, msg: Message) -> tuple[str, str]:
     """Return (marked-up sentence, review reason) for one message."""
     source, review = _template(w, msg)
-    noun = w.noun(msg.noun, msg.population)
-    count, agreement = _count(w, msg.quantity, noun, msg.variant)
+    noun = w.noun(msg.noun or "output_units", msg.population)
+    count, agreement = _count(w, msg.quantity, noun, msg.variant, bare=not msg.noun)
     top = w.phrasebank.sectors.get(msg.fact.split("/")[0])
     slots = {
         "place": _place(w, msg),

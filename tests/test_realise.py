@@ -34,9 +34,11 @@ def test_phenomenon(name, lang):
 
 
 def test_unknown_indicator_needs_translation_in_the_other_language():
-    msg = message("_generic_people", 320, noun="people", label="# de personas que reciben asesoría",
+    msg = message("_generic_quote", 320, noun="", label="# de personas que reciben asesoría",
                   label_lang="es", sector="PRO")
-    assert message_text(writer(Lang.EN), msg)[1] == "translation needed"
+    text, review = message_text(writer(Lang.EN), msg)
+    assert review.startswith("translation needed") and "«" not in text and "“# de personas" in text
+    assert "320 people" not in text                    # the unit is unknown: never invented
     assert message_text(writer(Lang.ES), msg)[1] == ""
 
 
@@ -93,7 +95,7 @@ def test_english_and_spanish_show_the_same_figure_and_relation(value, precision,
 
 
 def test_data_is_never_rendered_as_a_template():
-    msg = message("_generic_people", 320, noun="people", label="# of {{ 7*7 }} {% if x %}people",
+    msg = message("_generic_quote", 320, noun="", label="# of {{ 7*7 }} {% if x %}people",
                   label_lang="en", sector="PRO")
     text, _ = message_text(writer(Lang.EN), msg)
     assert "{{ 7*7 }} {% if x %}" in text and "49" not in text
