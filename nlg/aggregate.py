@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from nlg.config import ReportConfig
 from nlg import counting
+from nlg.config import ReportConfig
 from nlg.content import Fact, Facts, SectorTotal
 from nlg.counting import Resolved, round_half_up
 from nlg.errors import warning

@@ -33,7 +33,7 @@ TYPES = ("direct", "people", "capacity", "campaign", "mechanism", "infrastructur
 PEOPLE_TYPES = ("direct", "people", "capacity")
 _PREFIX = re.compile(r"^(?:#|n\s*[°ºo]\.?(?=\s)|n[°º]|no\.)\s*")
 _NONWORD = re.compile(r"[^\w]+")
-_CODE = re.compile(r"^\s*([A-Z]{2,4}(?:-[A-Z]{1,6}\d+[A-Z]?)(?:_[A-Z]{2,3})?)\b", re.I)
+_CODE = re.compile(r"^\s*([A-Z]{2,4}(?:-[A-Z]{1,6}\d+[A-Z]?)(?:_[A-Z]{2,3})?)\b", re.IGNORECASE)
 
 
 def normalise(text: str) -> str:

@@ -92,5 +92,15 @@ def round_half_up(value: float) -> int:
     return int(value + 0.5 + 1e-9) if value >= 0 else -int(-value + 0.5 + 1e-9)
 
 
-__all__ = ["Breakdown", "PopType", "Resolved", "Rules", "UNSPECIFIED", "counts", "people_assisted",
-           "round_half_up", "rules", "sector_sums"]
+__all__ = [
+    "UNSPECIFIED",
+    "Breakdown",
+    "PopType",
+    "Resolved",
+    "Rules",
+    "counts",
+    "people_assisted",
+    "round_half_up",
+    "rules",
+    "sector_sums",
+]

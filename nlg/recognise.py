@@ -18,7 +18,15 @@ import difflib
 import functools
 from dataclasses import dataclass
 
-from nlg.catalogue import SIMILARITY, Catalogue, Indicator, Match, normalise, shipped, split_code
+from nlg.catalogue import (
+    SIMILARITY,
+    Catalogue,
+    Indicator,
+    Match,
+    normalise,
+    shipped,
+    split_code,
+)
 from nlg.phrasebank import Phrasebank
 
 __all__ = ["Recognised", "Recogniser", "normalise", "recogniser", "split_code"]

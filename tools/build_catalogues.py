@@ -22,7 +22,7 @@ TYPES_2324 = {"direct assistance": "direct", "capacity building": "capacity",
               "campaign": "campaign", "mechanism/advocacy": "mechanism",
               "infrastructure": "infrastructure", "other": "other"}
 COUNTRY_SPECIFIC = re.compile(r"_[A-Z]{3}$")
-ENGLISH = re.compile(r"(#|number)\s*(of\b|capacity)", re.I)
+ENGLISH = re.compile(r"(#|number)\s*(of\b|capacity)", re.IGNORECASE)
 
 
 def _key(text: str) -> str:
