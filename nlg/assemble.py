@@ -50,7 +50,7 @@ def build(report: RealisedReport, *, template: Path | None = None,
     labels = {key: report.labels[key] for key in LABEL_KEYS}
     document = load_template(Path(template) if template else DEFAULT_TEMPLATE)
     docx_xml.set_language(document, report.language_tag)
-    writer = _Writer(document, comments)
+    writer = _Writer(document, comments, report.labels["review_prefix"])
     writer.title(report, labels["published"])
     writer.key_figures(report.key_figures, report.funding)
     writer.section(labels["situation"], report.situation, "List Bullet")
@@ -160,9 +160,10 @@ def _add(container, text: str, style: str) -> DocxParagraph:
 class _Writer:
     """Appends report parts to a document; keeps comment and bookmark bookkeeping."""
 
-    def __init__(self, document: Document, comments: bool):
+    def __init__(self, document: Document, comments: bool, review_prefix: str):
         self.document = document
         self.comments = comments
+        self.review_prefix = review_prefix
         self.bookmark_id = 0
         section = document.sections[-1]
         self.width = section.page_width - section.left_margin - section.right_margin
@@ -196,7 +197,7 @@ class _Writer:
         """Return after anchoring a comment (and review highlight) on ``target`` if asked."""
         if not self.comments or not (text or review):
             return
-        body = "\n".join(t for t in (f"REVIEW: {review}" if review else "", text) if t)
+        body = "\n".join(t for t in (f"{self.review_prefix}: {review}" if review else "", text) if t)
         if review:
             docx_xml.highlight(target)
         docx_xml.anchor_comment(self.document, target, body, author=AUTHOR, initials=INITIALS)

@@ -38,7 +38,8 @@ def english_report() -> RealisedReport:
         subtitle="Situation report — November 2023", doc_title="Peru situation report",
         labels={"situation": "Situation", "response": "Response",
                 "people_reached": "People reached by sector", "coordination": "Coordination",
-                "contacts": "Contacts", "source": "Source", "published": "Published:"},
+                "contacts": "Contacts", "source": "Source", "published": "Published:",
+                "review_prefix": "REVIEW"},
         key_figures=(KeyFigure("Refugees and migrants in Peru", "1.54M", comment="R4V figure"),
                      KeyFigure("People assisted directly", "14,971", note="*")),
         funding=FundingBlock(0.21, "21% funded", "US$66.8M funded of US$318M required",
@@ -67,7 +68,7 @@ def spanish_report() -> RealisedReport:
         labels={"situation": "Situación", "response": "Respuesta",
                 "people_reached": "Personas alcanzadas por sector",
                 "coordination": "Coordinación", "contacts": "Contactos", "source": "Fuente",
-                "published": "Publicado:"},
+                "published": "Publicado:", "review_prefix": "REVISAR"},
         key_figures=(KeyFigure("Refugiados y migrantes en Perú", "1,54 M"),),
         funding=FundingBlock(0.21, "21 % financiado", "66,8 M US$ de 318 M US$",
                              "Fuente: FTS"),
@@ -305,7 +306,7 @@ def test_language_tag_spanish():
     assert set(styles.xpath(".//w:lang/@w:val")) == {"es-ES"}
     assert document.settings.element.xpath("./w:themeFontLang/@w:val") == ["es-ES"]
     assert document.paragraphs[0].text == "Perú"
-    assert "REVIEW: revisar" in [c.text for c in document.comments]
+    assert "REVISAR: revisar" in [c.text for c in document.comments]
 
 
 def test_language_tag_english(en_doc):
