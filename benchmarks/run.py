@@ -8,6 +8,7 @@ Usage: ``python benchmarks/run.py [--quick] [--only 1,3,...] [--out BENCHMARKS.m
 4. the scaled batch, 17 countries × 12 months × 2 languages, 2 workers (≤ 30 s, ≤ 250 MB per worker)
 5. load + validate a 100,000-row 5W export, .xlsx and CSV (≤ 5 s)
 6. `sitrep check` on the sample's two drafts, whole process (≤ 1.5 s)
+7. `sitrep draft` on a real-size export (24,000 rows built from the real R4V rows; ≤ 5 s, ≤ 250 MB)
 
 A part of the tool that is not committed yet gives a "not available yet" row.
 Wall times are medians; the machine is shared, so the load average is noted.
@@ -29,6 +30,7 @@ from benchmarks.common import ROOT, Row, load, machine  # noqa: E402
 BENCHES = {
     "1": "benchmarks.bench_realise", "2": "benchmarks.bench_report", "3": "benchmarks.bench_cli",
     "6": "benchmarks.bench_check", "4": "benchmarks.bench_batch", "5": "benchmarks.bench_load",
+    "7": "benchmarks.bench_real",
 }
 
 
