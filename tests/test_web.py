@@ -194,6 +194,16 @@ def test_a_bad_export_shows_its_errors_and_writes_nothing(web, folder):
     assert tree(folder.parent) == before
 
 
+def test_export_errors_found_when_drafting_are_shown_next_to_the_file(web, folder):
+    shutil.copy(BAD / "bad_value.csv", folder / "bad_value.csv")
+    html = web.post("/act/draft", data={**FORM, "data": "bad_value.csv"}, headers=HEADERS).text
+    slug = re.search(r'id="exp-([0-9a-f]+)-err"[^>]*hx-swap-oob', html).group(1)
+    box = re.search(rf'id="exp-{slug}-err"[^>]*>(.*?)</div>', html, re.S).group(1)
+    assert "E214" in box and "Value (in USD)" in box
+    assert not any((folder / "out").glob("*.docx"))
+    assert 'href="/download/PER_2023-11_qa.xlsx"' in html      # the QA workbook lists the errors
+
+
 def test_the_form_shows_the_config_messages_next_to_their_fields(web, folder):
     shutil.copy(SAMPLE / "5w.xlsx", folder / "5w.xlsx")
     form = {**FORM, "period": "2023-13", "key_figures.refugees_and_migrants": "1,540,000",
@@ -231,11 +241,11 @@ def test_saving_keeps_what_the_form_does_not_show(tmp_path):
 def test_draft_review_copy_and_downloads(web, folder):
     upload(web, SAMPLE / "5w.xlsx")
     html = web.post("/act/draft", data=FORM, headers=HEADERS).text
-    links = [n for n in re.findall(r'href="/download/([^"]+)"', html) if n.endswith(".docx")]
-    assert links == ["PER_2023-11_en.docx", "PER_2023-11_es.docx"]
+    links = re.findall(r'href="/download/([^"]+)"', html)
+    assert links == ["PER_2023-11_en.docx", "PER_2023-11_es.docx", "PER_2023-11_qa.xlsx"]
     import io
     import docx
-    for name in links:
+    for name in links[:2]:
         response = web.get(f"/download/{name}")
         assert response.status_code == 200
         text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
@@ -270,6 +280,8 @@ def test_preview_shows_both_languages_flags_and_data_problems(web, folder):
     assert 'class="flag"' in html and ("translation needed" in html or "falta la traducción" in html)
     assert "W223" in html and "Activities_5W_2022.xlsx" in html      # file, row, column listed
     assert "row(s) outside the report period" in html
+    assert 'href="/download/ARG_2022-08_qa.xlsx"' in html
+    assert web.get("/download/ARG_2022-08_qa.xlsx").content.startswith(b"PK")
 
 
 def test_check_an_uploaded_reviewed_draft(web, folder):

@@ -111,7 +111,19 @@ def run(folder: ReportFolder, state: forms.FormState, action: str, force: bool =
         _act(folder, action, force, result)
     except SitrepError as exc:
         _failed(exc, result)
+        if isinstance(exc, DataError):
+            result.qa = _qa_for_errors(folder, saved.config, exc.problems)
     return result
+
+
+def _qa_for_errors(folder: ReportFolder, config, problems) -> str | None:
+    """Return the name of the QA workbook listing the errors that stopped the draft."""
+    from nlg.qa import write_for_errors
+
+    try:
+        return write_for_errors(config, problems, folder.out).path.name
+    except SitrepError:
+        return None
 
 
 def _save(folder: ReportFolder, state: forms.FormState) -> store.Saved:
@@ -138,7 +150,14 @@ def _act(folder: ReportFolder, action: str, force: bool, result: Result) -> None
     result.warnings = views.located(draft.warnings)
     result.outside = draft.data.rows_outside_period
     if action == "preview":
+        from nlg.qa import write_for_draft
+
         result.rows = views.preview_rows(draft)
+        try:                                  # the workbook must not stop the preview
+            folder.out.mkdir(exist_ok=True)
+            result.qa = write_for_draft(draft, folder.out).path.name
+        except (SitrepError, OSError) as exc:
+            result.problems = views.located(getattr(exc, "problems", ()))
     elif action == "draft":
         from nlg.output import write_drafts
 
@@ -146,6 +165,8 @@ def _act(folder: ReportFolder, action: str, force: bool, result: Result) -> None
         result.outputs = [views.Output(w.path.name, "docx", w.lang.value,
                                        w.backup.name if w.backup else "", w.review)
                           for w in written.outputs]
+        if written.qa is not None:
+            result.qa = written.qa.path.name
     elif action == "review":
         from nlg.review import write_draft_review
 
@@ -153,7 +174,7 @@ def _act(folder: ReportFolder, action: str, force: bool, result: Result) -> None
         result.outputs = [views.Output(path.name, "review")]
     elif action == "pdf":
         result.outputs = _pdfs(folder, draft)
-    result.qa = views.qa_workbook(folder, draft)
+    result.qa = result.qa or views.qa_workbook(folder, draft)
     result.ok = True
 
 

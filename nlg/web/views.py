@@ -89,13 +89,11 @@ class Output:
 
 
 def qa_workbook(folder: ReportFolder, draft) -> str | None:
-    """Return the QA workbook's name when it lies beside the drafts.
+    """Return the name of the QA workbook (:mod:`nlg.qa`) when it lies beside the drafts."""
+    from nlg.qa import path_for
 
-    Hook for ``nlg/qa.py`` (``{country}_{period}_qa.xlsx`` beside the drafts): the page
-    links to it when it exists; it does not write it itself.
-    """
-    name = f"{draft.config.country}_{draft.config.period.file_label}_qa.xlsx"
-    return name if (folder.out / name).is_file() else None
+    path = path_for(draft.config, folder.out)
+    return path.name if path.is_file() else None
 
 
 def draft_names(draft) -> list[str]:
