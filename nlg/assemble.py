@@ -38,7 +38,7 @@ REQUIRED_STYLES: dict[str, WD_STYLE_TYPE] = {
 _TEMPLATE_CT = b"wordprocessingml.template.main+xml"
 _DOCUMENT_CT = b"wordprocessingml.document.main+xml"
 _TEMPLATE_HINT = ("add the style to your template, or start from the shipped one "
-                  "(`sitrep template > org.docx`)")
+                  "(`sitrep template --out org.docx`)")
 _MIN_BAR = Twips(40)  # a funding bar part narrower than this is left out
 _BAR_GAP = Twips(85)  # between a figure and its bar
 PARTNER_SEPARATOR = "\u00a0| "  # no-break space: a line never starts with the bar

@@ -13,7 +13,22 @@ from pathlib import Path
 from nlg.errors import DataError, SitrepError
 from nlg.model import Lang
 
-EPILOG = "Docs: README.md. Exit codes: 0 ok, 1 findings, 2 error."
+EPILOG = ("Docs: sitrep --help-topics (offline) or {url}. "
+          "Exit codes: 0 ok, 1 findings, 2 error.")
+
+
+class _Topics(argparse.Action):
+    """``--help-topics [TOPIC]``: print the topics (or one), then exit like ``--help``."""
+
+    def __call__(self, parser, namespace, value, option_string=None):
+        from nlg import cli_topics
+
+        text = cli_topics.listing() if not value else cli_topics.topic(value)
+        if text is None:
+            parser.exit(2, f"sitrep: unknown help topic {value!r}\n{cli_topics.listing()}")
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        parser.exit(0)
 
 
 def _langs(value: str | None) -> tuple[Lang, ...]:
@@ -21,11 +36,16 @@ def _langs(value: str | None) -> tuple[Lang, ...]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="sitrep", epilog=EPILOG,
+    from nlg.cli_topics import docs_url, version
+
+    epilog = EPILOG.format(url=docs_url())
+    p = argparse.ArgumentParser(prog="sitrep", epilog=epilog,
                                 description="Draft bilingual (English/Spanish) situation reports from 5W data.")
-    p.add_argument("--version", action="version", version="sitrep-nlg 0.1.0")
+    p.add_argument("--version", action="version", version=f"sitrep-nlg {version()}")
+    p.add_argument("--help-topics", action=_Topics, nargs="?", metavar="TOPIC", default=None,
+                   help="list the documentation topics, or print one (e.g. report, data, template)")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    d = sub.add_parser("draft", help="write the Word drafts of a report folder", epilog=EPILOG)
+    d = sub.add_parser("draft", help="write the Word drafts of a report folder", epilog=epilog)
     d.add_argument("folder", type=Path, help="report folder (holds report.yaml and the 5W export)")
     d.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     d.add_argument("--lang", choices=[x.value for x in Lang], help="one language only")
@@ -37,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="also write a tagged PDF beside each .docx (needs LibreOffice)")
     d.add_argument("--review", action="store_true",
                    help="also write a side-by-side English | Spanish review copy")
-    v = sub.add_parser("preview", help="print the realised report text", epilog=EPILOG)
+    v = sub.add_parser("preview", help="print the realised report text", epilog=epilog)
     v.add_argument("folder", type=Path)
     v.add_argument("--lang", choices=[x.value for x in Lang], default="en")
     for name, module in PLUGINS.items():
@@ -174,17 +194,38 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    args = _parser().parse_args(argv)
     try:
-        if args.command in PLUGINS:
-            return _plugin(args.command).run(args)
-        return COMMANDS[args.command](args)
+        args = _parser().parse_args(argv)
+        code = (_plugin(args.command).run(args) if args.command in PLUGINS
+                else COMMANDS[args.command](args))
+        sys.stdout.flush()     # a closed pipe shows here, not as a traceback at exit
+        return code
+    except BrokenPipeError:
+        return _pipe_closed()
+    except SystemExit:          # --help, --version, a usage error: argparse has printed
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _pipe_closed()
+        raise
     except SitrepError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("interrupted; no partial file was left", file=sys.stderr)
         return 130
+
+
+def _pipe_closed() -> int:
+    """Return 0 after pointing stdout at the null device: the reader (``| head``) has had enough."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 0
 
 
 if __name__ == "__main__":

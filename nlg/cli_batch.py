@@ -11,7 +11,7 @@ from pathlib import Path
 
 HELP = "draft every report folder under ROOT (in parallel, skipping what is up to date)"
 EPILOG = ("Writes OUT/{country}_{period}_{lang}.docx for each folder holding report.yaml, and "
-          "OUT/manifest.json. Docs: docs/batch.md. Exit codes: 0 ok, 1 a report failed, 2 error.")
+          "OUT/manifest.json. Docs: sitrep --help-topics batch. Exit codes: 0 ok, 1 a report failed, 2 error.")
 WIDTH = 28
 
 

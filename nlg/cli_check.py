@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 
 HELP = "check reviewed drafts: figures against the stored facts, EN against ES, bullets, flags"
-EPILOG = ("Exit codes: 0 clean, 1 findings, 2 error. Docs: docs/check.md. "
+EPILOG = ("Exit codes: 0 clean, 1 findings, 2 error. Docs: sitrep --help-topics check. "
           "Give both languages of a report to compare them.")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-EPILOG = "Docs: phrasebanks/README.md. Exit codes: 0 ok, 1 errors found, 2 error."
+EPILOG = "Docs: sitrep --help-topics phrasebank. Exit codes: 0 ok, 1 errors found, 2 error."
 
 
 def register(subparsers) -> None:

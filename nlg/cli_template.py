@@ -1,7 +1,9 @@
 """`sitrep template`: write the shipped Word template so an organisation can restyle it.
 
     sitrep template --out org.docx      # or org.dotx for a Word template file
-    sitrep template > org.docx
+
+The file is only ever written to ``--out``: a binary file through a text pipe
+(``> org.docx`` in Windows PowerShell 5.1) arrives corrupt.
 
 Restyle the styles (fonts, colours, spacing), header, footer, logo and page setup
 in Word or LibreOffice, keep the style names, then draft with
@@ -23,29 +25,22 @@ def register(subparsers) -> argparse.ArgumentParser:
         "template", help=HELP, description=HELP + ". Keep the style names; change their look.",
         epilog="Then: sitrep draft FOLDER --template FILE (or 'template: FILE' in report.yaml).")
     p.add_argument("--out", type=Path, metavar="FILE",
-                   help="write to FILE (.docx, or .dotx for a Word template); "
-                        "default: standard output")
+                   help="write to FILE (.docx, or .dotx for a Word template)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     return p
 
 
 def run(args: argparse.Namespace) -> int:
     """Return the exit code after writing the template to ``--out`` or standard output."""
-    import sys
-
     from nlg.assemble import template_package
     from nlg.errors import OutputError, error
 
     out: Path | None = args.out
     if out is None:
-        if sys.stdout.isatty():
-            raise OutputError(problems=[error(
-                "E530", "the template is a binary .docx file; not written to the terminal",
-                hint="use --out org.docx, or redirect: sitrep template > org.docx")])
-        sys.stdout.flush()
-        sys.stdout.buffer.write(template_package())
-        sys.stdout.buffer.flush()
-        return 0
+        raise OutputError(problems=[error(
+            "E530", "the template is a binary .docx file: name the file to write with --out "
+            "(it is never written to the terminal or a pipe, where it would arrive damaged)",
+            hint="sitrep template --out org.docx")])
     if out.suffix.lower() not in SUFFIXES:
         raise OutputError(problems=[error(
             "E532", f"the template must be a .docx or .dotx file, got {out.suffix or 'no'} "

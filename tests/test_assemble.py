@@ -362,7 +362,7 @@ def test_template_missing_styles(tmp_path):
         assemble.build(english_report(), template=path)
     message = str(caught.value)
     assert "'Key Figure Value'" in message and "'Sitrep Bar'" in message
-    assert "sitrep template > org.docx" in message
+    assert "sitrep template --out org.docx" in message
     assert [p.code for p in caught.value.problems] == ["E402", "E402"]
 
 

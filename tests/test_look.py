@@ -229,5 +229,5 @@ def test_organisation_template_missing_styles_named_with_fix(draft, tmp_path):
         write_drafts(draft, tmp_path / "out", template=template)
     message = str(caught.value)
     assert "'Key Figure Value'" in message and "'Sitrep Table'" in message
-    assert "sitrep template > org.docx" in message
+    assert "sitrep template --out org.docx" in message
     assert not (tmp_path / "out" / draft.file_name(Lang.EN)).exists()
