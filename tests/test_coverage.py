@@ -123,7 +123,8 @@ def test_matched_by_explains_the_recogniser() -> None:
     entry, how = matched_by(rec, bank, "RE-FS1", "anything", 2021)
     assert entry == "RE-FS1" and how.startswith("similar ")
     assert matched_by(rec, bank, "RE-FS1", "", 2021) == ("RE-FS1", "code")
-    assert matched_by(rec, bank, "RE-FS1", "", 2023) == ("", "code")   # 2023-2024 RE-FS1 is another
+    # 2023-2024 RE-FS1 is another indicator (productive projects), with its own entry
+    assert matched_by(rec, bank, "RE-FS1", "", 2023) == ("fsc_productive_projects", "code")
     assert matched_by(rec, bank, "", "RE-FS1: # of individuals receiving food assistance") == ("RE-FS1", "text")
     assert matched_by(rec, bank, "", "N° de personas que reciben asistencia alimentaria") == ("RE-FS1", "text")
     assert matched_by(rec, bank, "", "# of something nobody knows") == ("", "none")
