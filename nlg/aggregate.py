@@ -35,6 +35,8 @@ def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
     multi_month = config.period.start != config.period.end
     groups: dict[tuple[str, str, str], list[Resolved]] = defaultdict(list)
     for r in resolved:
+        if how.rmrp_filter and not r.row.rmrp and not config.style.narrate_non_rmrp:
+            continue                   # the report narrates what it counts: RMRP activities
         key_entry = r.found.entry or "?" + normalise(split_code(r.row.indicator_label)[1])
         groups[(r.sector, key_entry, "")].append(r)
         activity = rec.activity(r.found.entry, r.row.activity_name) if r.found.entry else ""
@@ -42,7 +44,7 @@ def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
             groups[(r.sector, key_entry, activity)].append(r)
     facts = tuple(_fact(k, rs, bank, multi_month) for k, rs in sorted(groups.items()))
     unknown = sorted({r.row.sector_label for r in resolved if r.sector == OTHER})
-    problems += _report_warnings(resolved, how)
+    problems += _report_warnings(resolved, how, config.style.narrate_non_rmrp)
     totals = _sector_totals(resolved, how, config, bank, problems)
     problems += _given_assisted(config, totals)
     return Facts(
@@ -100,7 +102,7 @@ def _given_assisted(config: ReportConfig, totals: tuple[SectorTotal, ...]) -> li
                     hint="check the figure, or leave it out to compute it with the intersector rule")]
 
 
-def _report_warnings(resolved: list[Resolved], how: counting.Rules) -> list[Problem]:
+def _report_warnings(resolved: list[Resolved], how: counting.Rules, narrate_non_rmrp: bool) -> list[Problem]:
     out = []
     if not how.new_reported and any(r.row.total_monthly for r in resolved):
         out.append(warning("W260", "New beneficiaries are empty or 0 on every row while Total monthly "
@@ -109,6 +111,13 @@ def _report_warnings(resolved: list[Resolved], how: counting.Rules) -> list[Prob
                            column="New beneficiaries",
                            hint="ask partners to report New beneficiaries of the month (first "
                                 "assistance this year), or give people_reached in report.yaml"))
+    outside = sum(1 for r in resolved if how.rmrp_filter and not r.row.rmrp)
+    if outside:
+        what = "narrated but not counted" if narrate_non_rmrp else "neither narrated nor counted"
+        out.append(warning("W263", f"{outside} row(s) marked RMRP Activity = No are {what}: "
+                           "the report covers the RMRP response (style.narrate_non_rmrp)",
+                           column="RMRP Activity", value=str(outside),
+                           hint="mark the row RMRP Activity = Yes if it is part of the RMRP"))
     unknown = [r for r in resolved if r.found.how == "none"]
     if unknown:
         texts = sorted({split_code(r.row.indicator_label)[1] for r in unknown})
@@ -196,6 +205,8 @@ def _sector_totals(resolved: list[Resolved], how: counting.Rules, config: Report
     rows, partners = defaultdict(int), defaultdict(set)
     sources = defaultdict(list)
     for r in resolved:
+        if how.rmrp_filter and not r.row.rmrp:
+            continue
         rows[r.top] += 1
         partners[r.top].add(r.row.appealing_org)
         if counting.counts(r, how):
@@ -211,5 +222,5 @@ def _sector_totals(resolved: list[Resolved], how: counting.Rules, config: Report
         value = overrides.get(c, computed if how.new_reported else None)
         out.append(SectorTotal(sector=c, value=value, computed=computed, overridden=c in overrides,
                                rows=rows[c], partners=len(partners[c]),
-                               sources=tuple(sorted(sources[c]))))
+                               sources=tuple(sorted(sources[c])), counted_rows=len(sources[c])))
     return tuple(out)

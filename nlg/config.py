@@ -96,6 +96,7 @@ class Style:
     national_after: int = 4
     change_threshold: float = 0.25
     seed: int = 0
+    narrate_non_rmrp: bool = False   # also narrate rows marked RMRP Activity = No (never counted)
 
     def locale(self, lang: Lang) -> str:
         """Return the number/date locale used for ``lang``."""

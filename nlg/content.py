@@ -54,6 +54,7 @@ class SectorTotal:
     rows: int
     partners: int
     sources: tuple[SourceRef, ...] = ()   # the rows summed into ``computed``
+    counted_rows: int = 0                 # Direct Assistance rows counted (0: the cell shows "–")
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,17 @@ def _footnotes(facts: Facts, label) -> tuple[str, ...]:
         notes.append(label("footnote_rmrp_all"))
     if not facts.new_reported:
         notes.append(label("footnote_not_reported"))
+    elif any(not t.counted_rows and not t.overridden for t in facts.sector_totals):
+        notes.append(label("footnote_no_direct"))
     return tuple(notes)
+
+
+def _cell(w, total, label) -> str:
+    if total.value is None:
+        return label("not_reported")
+    if not total.counted_rows and not total.overridden:
+        return "–"                     # no Direct Assistance activity in the sector
+    return numfmt.integer(total.value, locale=w.locale)
 
 
 def _table(w, facts: Facts, label) -> Table:
@@ -184,8 +194,7 @@ def _table(w, facts: Facts, label) -> Table:
         row_label=label("people_reached_row"),
         headers=tuple(w.phrasebank.sectors[t.sector].short[w.lang.value]
                       if t.sector in w.phrasebank.sectors else label("other_sector") for t in totals),
-        cells=tuple(label("not_reported") if t.value is None else numfmt.integer(t.value, locale=w.locale)
-                    for t in totals),
+        cells=tuple(_cell(w, t, label) for t in totals),
         values=tuple(t.value or 0 for t in totals),
         comments=tuple(provenance.total_comment(w, t) for t in totals),
     )

@@ -172,3 +172,22 @@ def test_catalogues_hold_every_official_indicator_with_types():
     assert sum(1 for i in by_cycle["2021"] if i.type == "direct") == 45
     assert {i.type for i in cat.indicators} <= {"direct", "people", "capacity", "campaign", "mechanism",
                                                  "infrastructure", "other"}
+
+
+def test_bullets_narrate_what_the_table_counts(tmp_path):
+    # Argentina, August 2022: Health, MPC, Shelter ... rows are all RMRP Activity = No
+    folder = _folder(tmp_path)
+    assert cli.main(["draft", str(folder), "--out", str(tmp_path / "out")]) == 0
+    en = docx_text(tmp_path / "out" / "ARG_2022-08_en.docx")
+    assert "[Heading 2] Health" not in en and "| Health | – |" in en and "| Protection | 96 |" in en
+    assert "–: no Direct Assistance activity reported in the sector" in en
+    draft = api.prepare(folder, compare=False)
+    (w263,) = [w for w in draft.facts.warnings if w.code == "W263"]
+    assert w263.message.startswith("27 row(s) marked RMRP Activity = No")
+
+
+def test_non_rmrp_rows_can_be_narrated_never_counted(tmp_path):
+    folder = _folder(tmp_path, extra="style:\n  narrate_non_rmrp: true\n")
+    assert cli.main(["draft", str(folder), "--out", str(tmp_path / "out")]) == 0
+    en = docx_text(tmp_path / "out" / "ARG_2022-08_en.docx")
+    assert "[Heading 2] Health" in en and "| Health | – |" in en
