@@ -14,9 +14,6 @@ from types import MappingProxyType
 
 import yaml
 
-#: The C-accelerated safe loader when libyaml is available (10x faster), else the pure one.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 from nlg.errors import ConfigError, did_you_mean, error
 from nlg.model import Lang, Problem
 
@@ -162,19 +159,29 @@ def check_text(folder: Path, text: str) -> ReportConfig:
 
 
 def read_text(path: Path) -> str:
-    """Return the text of a report.yaml (a byte-order mark is dropped); E103 when not UTF-8."""
+    """Return the text of a report.yaml in any encoding the CSV reader accepts; E103 when not text.
+
+    UTF-8 (with or without a byte-order mark), UTF-16 (Notepad's "Unicode") and the
+    Windows code page (Notepad's "ANSI", cp1252) are all read.
+    """
+    from nlg.load_csv import NotText, decode
+
+    data = Path(path).read_bytes()
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
+        text, _ = decode(data)
+    except NotText:
         raise ConfigError(problems=[error(
-            "E103", "report.yaml is not UTF-8 text", file=str(path),
-            value=repr(exc.object[exc.start:exc.start + 4]),
-            hint="save the file as UTF-8")]) from None
+            "E103", "report.yaml is not a text file (binary content; tried UTF-8, UTF-16 and "
+            "cp1252)", file=str(path), value=repr(data[:8]),
+            hint="open it in a text editor and save it as UTF-8 text")]) from None
+    return text.removeprefix("\ufeff")
 
 
 def _parse_yaml(text: str, path: Path) -> dict:
+    from nlg.config_yaml import load
+
     try:
-        raw = yaml.load(text, Loader=_LOADER)  # noqa: S506 (a safe loader)
+        raw, twice = load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark else None
@@ -186,6 +193,11 @@ def _parse_yaml(text: str, path: Path) -> dict:
         raise ConfigError(problems=[error(
             "E105", "report.yaml must be a mapping of keys to values", file=str(path),
             value=type(raw).__name__, hint="start with 'country: PER'")])
+    if twice:
+        raise ConfigError(problems=[error(
+            "E141", f"{d.key}: given twice, on lines {d.first} and {d.again} (only one can count)",
+            file=str(path), row=d.again, value=d.key,
+            hint=f"keep one '{d.key}:' and delete the other") for d in twice])
     return raw
 
 

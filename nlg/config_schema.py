@@ -11,6 +11,7 @@ from types import MappingProxyType
 
 
 from nlg import config as c
+from nlg.config_yaml import separated
 from nlg.errors import did_you_mean, error
 from nlg.model import Problem
 from nlg.places import country_codes, is_alpha3
@@ -124,7 +125,15 @@ def _texts(ctx: _Ctx, key: str, value) -> list[str]:
     return [t for i, v in enumerate(value) if (t := _text(ctx, f"{key}[{i}]", v))]
 
 
-def _number(ctx: _Ctx, key: str, value, *, integer: bool = False):
+def _number(ctx: _Ctx, key: str, value, *, integer: bool = False, amount: bool = True):
+    """Return the number ``value``; with ``amount`` (a count or money), separators are an error (E140)."""
+    written = value if isinstance(value, str) else getattr(value, "text", None)
+    fixed = separated(written) if amount and written is not None else None
+    if fixed is not None:
+        ctx.bad("E140", key, f"a number written with thousands separators: {written} — write {fixed}",
+                value=written, hint=f"write digits only, e.g. {key.rsplit('.', 1)[-1]}: {fixed} "
+                "(a '.' or ',' inside a number is read as a decimal point or as text)")
+        return 0
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         kind = "a whole non-negative number" if integer else "a non-negative number"
         ctx.bad("E116", key, f"expected {kind}", value=value,
@@ -150,10 +159,10 @@ def _figure(ctx: _Ctx, key: str, value) -> c.Figure | None:
         return None
     if isinstance(value, dict):
         _check_keys(ctx, value, {"value": True, "source": False, "as_of": False}, f"{key}.")
-        return c.Figure(_number(ctx, f"{key}.value", value.get("value", 0)),
+        return c.Figure(_number(ctx, f"{key}.value", value.get("value", 0), integer=True),
                         _text(ctx, f"{key}.source", value.get("source")),
                         _date(ctx, f"{key}.as_of", value.get("as_of")))
-    return c.Figure(_number(ctx, key, value))
+    return c.Figure(_number(ctx, key, value, integer=True))
 
 
 def _key_figures(ctx: _Ctx, value) -> MappingProxyType:
@@ -175,7 +184,7 @@ def _data(ctx: _Ctx, folder: Path, value) -> tuple[Path, ...]:
         return tuple(found)
     paths = []
     for name in names:
-        path = folder / name
+        path = folder / portable(name)
         if not path.is_file():
             ctx.bad("E118", "data", "file not found", value=name,
                     hint="paths are relative to the report folder")
@@ -187,10 +196,19 @@ def _path(ctx: _Ctx, folder: Path, key: str, value) -> Path | None:
     name = _text(ctx, key, value)
     if not name:
         return None
-    path = (folder / name)
+    path = folder / portable(name)
     if not path.exists():
         ctx.bad("E118", key, "not found", value=name, hint="paths are relative to the report folder")
     return path
+
+
+def portable(name: str) -> str:
+    r"""Return a path written in report.yaml with ``/`` as separator, so both work everywhere.
+
+    >>> portable("data\\5w.xlsx"), portable("../2023-10"), portable(r"C:\reports\x")
+    ('data/5w.xlsx', '../2023-10', 'C:/reports/x')
+    """
+    return name.replace("\\", "/")
 
 
 def _int_map(ctx: _Ctx, key: str, value) -> MappingProxyType:
@@ -219,9 +237,11 @@ def _funding(ctx: _Ctx, value) -> c.Funding | None:
         ctx.bad("E115", "funding", "expected a mapping", value=value)
         return None
     _check_keys(ctx, value, FUNDING_KEYS, "funding.")
+    before = len(ctx.problems)
     required = _number(ctx, "funding.required_usd", value.get("required_usd", 0))
+    unreadable = len(ctx.problems) > before          # already reported
     funded = _number(ctx, "funding.funded_usd", value.get("funded_usd", 0))
-    if not required:
+    if not required and not unreadable:
         ctx.bad("E119", "funding.required_usd", "must be greater than zero", value=required)
     return c.Funding(funded, required, _text(ctx, "funding.source", value.get("source")))
 
@@ -284,7 +304,8 @@ def _style(ctx: _Ctx, value) -> c.Style:
                 ctx.bad("E121", f"style.{key}", "expected true or false", value=given)
             kw[key] = bool(given)
         else:
-            kw[key] = _number(ctx, f"style.{key}", given, integer=isinstance(default, int))
+            kw[key] = _number(ctx, f"style.{key}", given, integer=isinstance(default, int),
+                              amount=isinstance(default, int))
     return c.Style(**kw)
 
 

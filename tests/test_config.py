@@ -47,7 +47,7 @@ def test_bimonthly_period(tmp_path):
     (MINIMAL.replace("country: PER", "country: PRE"), "expected an ISO 3166-1 alpha-3 code"),
     (MINIMAL.replace("period: 2023-11", "period: Nov 2023"), "expected YYYY-MM"),
     (MINIMAL.replace("platform: GTRM\n", ""), "platform: required key is missing"),
-    (MINIMAL.replace("1540000", "1.5M"), "expected a non-negative number"),
+    (MINIMAL.replace("1540000", "1.5M"), "expected a whole non-negative number"),
     (MINIMAL + "style:\n  bulets_per_sector: 2\n", "did you mean 'bullets_per_sector'"),
     (MINIMAL + "style:\n  number_locale: {es: xx_YY}\n", "unknown locale"),
     (MINIMAL + "situation:\n  - en: yes\n", "expected text"),

@@ -1,0 +1,100 @@
+"""The strict YAML reading of report.yaml: duplicate keys found, numbers kept as written.
+
+PyYAML silently keeps the last of two equal keys and reads ``14.971`` (a Spanish
+speaker's 14,971) as fourteen point nine. This loader records every duplicate with
+both lines, and returns each float with the text it was written as
+(:class:`WrittenFloat`), so :mod:`nlg.config_schema` can tell ``14.970`` from
+``14.97``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+#: The C-accelerated safe loader when libyaml is available, else the pure one.
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: 14.971, 1.540.000, 14,971, 1,540,000, 14 971 (a no-break or thin space too), 14'971
+_SEPARATED = re.compile(r"^[1-9]\d{0,2}([.,'\u00a0\u202f ])\d{3}(?:\1\d{3})*([.,]\d+)?$")
+
+
+class WrittenFloat(float):
+    """A float read from YAML that remembers how it was written (``text``)."""
+
+    text: str
+
+    def __new__(cls, value: float, text: str) -> "WrittenFloat":
+        obj = super().__new__(cls, value)
+        obj.text = text
+        return obj
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A key given twice in one mapping (1-based lines)."""
+
+    key: str
+    first: int
+    again: int
+
+
+class StrictLoader(_BASE):
+    """A safe loader that records duplicate keys (``duplicates``) and keeps float texts."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicates: list[Duplicate] = []
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[object, int] = {}
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    self.duplicates.append(Duplicate(str(key), seen[key], line))
+                else:
+                    seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_written_float(self, node):
+        value = self.construct_yaml_float(node)
+        return WrittenFloat(value, str(node.value))
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_written_float)
+
+
+def load(text: str) -> tuple[object, list[Duplicate]]:
+    """Return the YAML data of ``text`` and the keys given twice.
+
+    >>> data, twice = load("a: 1\\nb: 14.970\\na: 2\\n")
+    >>> data["a"], data["b"].text, twice
+    (2, '14.970', [Duplicate(key='a', first=1, again=3)])
+    """
+    loader = StrictLoader(text)
+    try:
+        return loader.get_single_data(), loader.duplicates
+    finally:
+        loader.dispose()
+
+
+def separated(text: str) -> str | None:
+    """Return ``text`` as it should be written when it is a number with thousands separators.
+
+    >>> separated("14.971"), separated("1,540,000"), separated("66.800.000,50"), separated("14 971")
+    ('14971', '1540000', '66800000.50', '14971')
+    >>> separated("14971"), separated("1.5"), separated("14.97"), separated("1.540,000.5")
+    (None, None, None, None)
+    """
+    match = _SEPARATED.match(text.strip())
+    if not match:
+        return None
+    mark, decimals = match.group(1), match.group(2)
+    if decimals and (decimals[0] == mark or decimals[0] not in ".,"):
+        return None
+    whole = match.group(0)[:len(match.group(0)) - len(decimals or "")].replace(mark, "")
+    return whole + ("." + decimals[1:] if decimals else "")
