@@ -131,8 +131,7 @@ def _number(ctx: _Ctx, key: str, value, *, integer: bool = False, amount: bool =
     fixed = separated(written) if amount and written is not None else None
     if fixed is not None:
         ctx.bad("E140", key, f"a number written with thousands separators: {written} — write {fixed}",
-                value=written, hint=f"write digits only, e.g. {key.rsplit('.', 1)[-1]}: {fixed} "
-                "(a '.' or ',' inside a number is read as a decimal point or as text)")
+                value=written, hint=f"digits only: {key.rsplit('.', 1)[-1]}: {fixed}")
         return 0
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         kind = "a whole non-negative number" if integer else "a non-negative number"

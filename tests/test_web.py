@@ -210,7 +210,7 @@ def test_the_form_shows_the_config_messages_next_to_their_fields(web, folder):
             "funding.funded_usd": "100"}
     html = web.post("/act/preview", data=form, headers=HEADERS).text
     assert "E113" in errors(html, "period")
-    assert "E116" in errors(html, "key_figures-refugees_and_migrants")
+    assert "E140" in errors(html, "key_figures-refugees_and_migrants")   # separators: "write 1540000"
     assert "E111" in errors(html, "funding-required_usd")
     assert errors(html, "country") == ""
     assert not (folder / "report.yaml").exists()
