@@ -50,8 +50,9 @@ class Draft:
         return self.data.warnings + self.facts.warnings
 
     def file_name(self, lang: Lang) -> str:
-        """Return the output name, ``{country}_{period}_{lang}.docx``."""
-        return f"{self.config.country}_{self.config.period.file_label}_{lang.value}.docx"
+        """Return the output name, ``{country}_{period}_{lang}.docx`` (a multi-country report:
+        the platform's id, ``southern-cone_2022-08_en.docx``)."""
+        return f"{self.config.key}_{self.config.period.file_label}_{lang.value}.docx"
 
     def embedded(self, texts: dict | None = None) -> str:
         """Return the JSON stored in the .docx for `sitrep check`.
@@ -60,7 +61,9 @@ class Draft:
         and the drafter's notes per sector, so a check can tell notes from added text.
         """
         return dumps({"schema": SCHEMA, "version": VERSION,
-                      "report": {"country": self.config.country, "period": self.config.period.label,
+                      "report": {"country": self.config.key, "period": self.config.period.label,
+                                 **({"countries": list(self.config.countries)}
+                                    if self.config.multi else {}),
                                  "folder": self.config.folder.name,
                                  "number_locale": dict(self.config.style.number_locale)},
                       "facts": self.facts, "plan": self.plan, "texts": texts or {}})
@@ -99,7 +102,8 @@ def load_data(config: ReportConfig) -> Dataset:
     if problems:
         raise DataError(problems=problems)
     return validate(tables, period=(config.period.first, config.period.last),
-                    country=config.country, column_map=dict(config.columns))
+                    country=config.country, column_map=dict(config.columns),
+                    countries=config.countries)
 
 
 def _check_sector_notes(config: ReportConfig, bank: pb.Phrasebank) -> None:
@@ -140,7 +144,7 @@ def find_previous(config: ReportConfig) -> Path | None:
                 other = load_config(sibling)
             except ConfigError:
                 continue
-            if other.country == config.country and other.period.start == other.period.end == wanted:
+            if other.key == config.key and other.period.start == other.period.end == wanted:
                 return sibling
     return None
 

@@ -180,7 +180,7 @@ def _configs(folders: list[Path], root: Path) -> tuple[dict[Path, ReportConfig],
 
 
 def _key(config: ReportConfig) -> str:
-    return f"{config.country}_{config.period.file_label}"
+    return f"{config.key}_{config.period.file_label}"
 
 
 def _previous(config: ReportConfig, by_key: Mapping[str, ReportConfig]) -> ReportConfig | None:
@@ -192,7 +192,7 @@ def _previous(config: ReportConfig, by_key: Mapping[str, ReportConfig]) -> Repor
             return None
     year, month = config.period.start
     before = f"{year}-{month - 1:02d}" if month > 1 else f"{year - 1}-12"
-    return by_key.get(f"{config.country}_{before}")
+    return by_key.get(f"{config.key}_{before}")
 
 
 def _inputs(config: ReportConfig, previous: ReportConfig | None, root: Path) -> tuple[FileHash, ...]:
@@ -220,7 +220,7 @@ def plan(root: Path, out: Path, shared: tuple[FileHash, ...]) -> list[Report]:
         key = _key(config)
         inputs = _inputs(config, _previous(config, single), root)
         reports.append(Report(
-            config.folder, shown(config.folder, root), key, config.country, config.period.label,
+            config.folder, shown(config.folder, root), key, config.key, config.period.label,
             inputs, fingerprint(inputs, shared),
             (*(out / f"{key}_{lang.value}.docx" for lang in Lang), out / f"{key}_qa.xlsx"),
             problem=_duplicate(key, by_key[key], root)))
@@ -232,7 +232,7 @@ def _duplicate(key: str, configs: list[ReportConfig], root: Path) -> str:
     if len(configs) < 2:
         return ""
     where = ", ".join(sorted(shown(c.folder, root) for c in configs))
-    country, period = configs[0].country, configs[0].period.label
+    country, period = configs[0].key, configs[0].period.label
     return str(error("E130", f"{country} {period} comes from {len(configs)} folders ({where}); "
                      "both would write the same files", hint="keep one folder per country and "
                      "period, or give one of them another period"))

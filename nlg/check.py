@@ -251,6 +251,6 @@ def _drafted(folder: Path) -> Drafted:
     bullets = {lang: t["bullets"] for lang, t in texts.items()}
     notes = {lang: _notes_by_section(t) for lang, t in texts.items()}
     config = draft.config
-    return Drafted(facts=jsonable(draft.facts), report=f"{config.country}/{config.period.label}",
+    return Drafted(facts=jsonable(draft.facts), report=f"{config.key}/{config.period.label}",
                    locales={lang.value: config.style.locale(lang) for lang in Lang},
                    bullets=bullets, notes=notes)

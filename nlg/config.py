@@ -91,6 +91,7 @@ class Style:
     about_tolerance: float = 0.03
     sensitive_threshold: int = 10
     national_after: int = 4
+    countries_after: int = 3     # a multi-country bullet names up to 3 countries, else "Across N countries"
     change_threshold: float = 0.25
     seed: int = 0
     narrate_non_rmrp: bool = False   # also narrate rows marked RMRP Activity = No (never counted)
@@ -124,6 +125,25 @@ class ReportConfig:
     template: Path | None = None
     previous: Path | None = None
     actor: Bilingual | None = None
+    countries: tuple[str, ...] = ()      # a multi-country (sub-regional) report: its countries
+    platform_id: str = ""                # and its platform (nlg/data/platforms.yaml id, or a slug)
+    country_figures: Mapping[str, Mapping[str, Figure]] = field(default_factory=dict)
+    country_people_reached: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+
+    @property
+    def multi(self) -> bool:
+        """Return whether the report covers several countries (a sub-regional platform)."""
+        return bool(self.countries)
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        """Return the report's countries (ISO alpha-3): the members, or the one country."""
+        return self.countries or (self.country,)
+
+    @property
+    def key(self) -> str:
+        """Return what names the report's files: the country code, or the platform's id."""
+        return self.platform_id if self.countries else self.country
 
 
 def load_config(folder: Path) -> ReportConfig:

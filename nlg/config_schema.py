@@ -12,18 +12,23 @@ from types import MappingProxyType
 
 from nlg import config as c
 from nlg.config_yaml import separated
+from nlg import platforms
 from nlg.errors import did_you_mean, error
 from nlg.model import Problem
 from nlg.places import country_codes, is_alpha3
 
 TOP_KEYS = {
-    "country": True, "period": True, "platform": True, "key_figures": True,
+    "country": False, "countries": False, "period": True, "platform": True, "key_figures": True,
     "published": False, "data": False, "people_reached": False, "funding": False,
     "situation": False, "coordination": False, "sector_notes": False,
     "partners": False, "contacts": False, "style": False, "columns": False,
     "sheet": False, "template": False, "previous": False, "actor": False,
 }
 FIGURE_KEYS = {"refugees_and_migrants": True, "people_assisted": False}
+#: A multi-country report: every figure is optional (the platform's may be the countries' sum).
+PLATFORM_FIGURE_KEYS = {"refugees_and_migrants": False, "people_assisted": False, "by_country": False}
+_COUNTRIES_HINT = ("write 'country: PER' for one country, or 'countries: [ARG, BOL, PRY, URY]' "
+                   "(or a platform name, 'countries: Southern Cone') for a sub-regional platform")
 FUNDING_KEYS = {"funded_usd": True, "required_usd": True, "source": False}
 STYLE_KEYS = {f for f in c.Style.__dataclass_fields__}
 
@@ -41,15 +46,25 @@ def parse(raw: dict, *, folder: Path, file: str, problems: list[Problem]) -> c.R
     """Return a ReportConfig from the YAML mapping, appending problems found."""
     ctx = _Ctx(file, problems)
     _check_keys(ctx, raw, TOP_KEYS, "")
+    platform = _text(ctx, "platform", raw.get("platform"), required=True)
+    country, countries, platform_id = _report_countries(ctx, raw, platform)
+    many = raw.get("countries")
+    several = bool(countries) or (many is not None and not (isinstance(many, list) and len(many) == 1))
+    key_figures, country_figures = _key_figures(ctx, raw.get("key_figures"), countries, several)
+    people_reached, country_reached = _people_reached(ctx, raw.get("people_reached"), countries)
     kw = dict(
         folder=folder,
-        country=_country(ctx, raw.get("country")),
+        country=country,
+        countries=countries,
+        platform_id=platform_id,
+        country_figures=country_figures,
+        country_people_reached=country_reached,
         period=_period(ctx, raw.get("period")),
-        platform=_text(ctx, "platform", raw.get("platform"), required=True),
-        key_figures=_key_figures(ctx, raw.get("key_figures")),
+        platform=platform,
+        key_figures=key_figures,
         published=_date(ctx, "published", raw.get("published")),
         data=_data(ctx, folder, raw.get("data")),
-        people_reached=_int_map(ctx, "people_reached", raw.get("people_reached")),
+        people_reached=people_reached,
         funding=_funding(ctx, raw.get("funding")),
         situation=_bilinguals(ctx, "situation", raw.get("situation")),
         coordination=_bilinguals(ctx, "coordination", raw.get("coordination")),
@@ -86,6 +101,60 @@ def _country(ctx: _Ctx, value) -> str:
         ctx.bad("E112", "country", "expected an ISO 3166-1 alpha-3 code such as PER"
                 + did_you_mean(code, codes), value=value)
     return code
+
+
+def _report_countries(ctx: _Ctx, raw: dict, platform: str) -> tuple[str, tuple[str, ...], str]:
+    """Return (country, countries, platform id): one country, or a sub-regional platform's.
+
+    ``country: PER`` is a single-country report; ``countries: [ARG, BOL]`` or ``countries:
+    Southern Cone`` (or a known platform named by ``platform:`` alone) a multi-country one.
+    """
+    one, many = raw.get("country"), raw.get("countries")
+    if one is not None and many is not None:
+        ctx.bad("E125", "countries", "give either country or countries, not both", hint=_COUNTRIES_HINT)
+        return _country(ctx, one), (), ""
+    if one is not None:
+        return _country(ctx, one), (), ""
+    known = platforms.find(platform) if platform else None
+    if many is None:
+        if known is None:
+            ctx.bad("E111", "country", "required key is missing", hint=_COUNTRIES_HINT)
+            return "", (), ""
+        return "", known.members, known.id
+    codes = _country_list(ctx, many)
+    if isinstance(many, str) and codes:
+        known = platforms.find(many)
+    if len(codes) == 1:
+        return codes[0], (), ""                    # one country: a single-country report
+    if not codes:
+        return "", (), ""
+    return "", codes, known.id if known else platforms.slug(platform)
+
+
+def _country_list(ctx: _Ctx, value) -> tuple[str, ...]:
+    """Return the ISO codes of ``countries:`` (a list of codes, or a platform's name)."""
+    if isinstance(value, str):
+        found = platforms.find(value)
+        if found is None:
+            ctx.bad("E127", "countries", "names no known sub-regional platform"
+                    + did_you_mean(value, platforms.names()), value=value, hint=_COUNTRIES_HINT)
+            return ()
+        return found.members
+    if not isinstance(value, list) or not value:
+        ctx.bad("E126", "countries", "expected a list of ISO 3166-1 alpha-3 codes", value=value,
+                hint=_COUNTRIES_HINT)
+        return ()
+    codes: list[str] = []
+    for i, item in enumerate(value):
+        code = str(item).strip().upper()
+        if not is_alpha3(code):
+            ctx.bad("E126", f"countries[{i}]", "expected an ISO 3166-1 alpha-3 code such as ARG"
+                    + did_you_mean(code, country_codes()), value=item)
+        elif code in codes:
+            ctx.bad("E126", f"countries[{i}]", "the country is listed twice", value=item)
+        else:
+            codes.append(code)
+    return tuple(codes) if len(codes) == len(value) else ()
 
 
 def _period(ctx: _Ctx, value) -> c.Period:
@@ -164,15 +233,68 @@ def _figure(ctx: _Ctx, key: str, value) -> c.Figure | None:
     return c.Figure(_number(ctx, key, value, integer=True))
 
 
-def _key_figures(ctx: _Ctx, value) -> MappingProxyType:
+def _figures(ctx: _Ctx, key: str, value, spec: dict) -> MappingProxyType:
+    _check_keys(ctx, value, spec, f"{key}.")
+    figures = {k: _figure(ctx, f"{key}.{k}", value.get(k)) for k in FIGURE_KEYS}
+    return MappingProxyType({k: v for k, v in figures.items() if v is not None})
+
+
+def _key_figures(ctx: _Ctx, value, countries: tuple[str, ...],
+                 several: bool) -> tuple[MappingProxyType, MappingProxyType]:
+    """Return the report's key figures and, for several countries, each country's (by_country).
+
+    ``several``: report.yaml names several countries (even if some codes are wrong), so no
+    figure is required.
+    """
+    empty = MappingProxyType({})
     if value is None:
-        return MappingProxyType({})
+        return empty, empty
     if not isinstance(value, dict):
         ctx.bad("E115", "key_figures", "expected a mapping", value=value)
-        return MappingProxyType({})
-    _check_keys(ctx, value, FIGURE_KEYS, "key_figures.")
-    figures = {k: _figure(ctx, f"key_figures.{k}", value.get(k)) for k in FIGURE_KEYS}
-    return MappingProxyType({k: v for k, v in figures.items() if v is not None})
+        return empty, empty
+    if not several:
+        return _figures(ctx, "key_figures", value, FIGURE_KEYS), empty
+    figures = _figures(ctx, "key_figures", value, PLATFORM_FIGURE_KEYS)
+    by_country = {}
+    for code, given in _country_map(ctx, "key_figures.by_country", value.get("by_country"), countries):
+        if not isinstance(given, dict):
+            ctx.bad("E115", f"key_figures.by_country.{code}", "expected a mapping",
+                    value=given, hint="write ARG: {refugees_and_migrants: 171000}")
+            continue
+        spec = {k: False for k in FIGURE_KEYS}
+        by_country[code] = _figures(ctx, f"key_figures.by_country.{code}", given, spec)
+    return figures, MappingProxyType(by_country)
+
+
+def _country_map(ctx: _Ctx, key: str, value, countries: tuple[str, ...]) -> list[tuple[str, object]]:
+    """Return (country code, value) of a mapping keyed by the report's countries (E128 else)."""
+    if value is None:
+        return []
+    if not isinstance(value, dict):
+        ctx.bad("E115", key, "expected a mapping of country codes", value=value)
+        return []
+    out = []
+    for name, given in value.items():
+        code = str(name).strip().upper()
+        if code not in countries:
+            ctx.bad("E128", f"{key}.{name}", "is not one of the report's countries ("
+                    + ", ".join(countries) + ")", value=name, hint="use the codes under countries:")
+        else:
+            out.append((code, given))
+    return out
+
+
+def _people_reached(ctx: _Ctx, value, countries: tuple[str, ...]) -> tuple[MappingProxyType, MappingProxyType]:
+    """Return people_reached overrides: the report's by sector, and (several countries) each
+    country's, written ``ARG: {Education: 120}`` beside the sector names."""
+    empty = MappingProxyType({})
+    if not countries or not isinstance(value, dict):
+        return _int_map(ctx, "people_reached", value), empty
+    sectors = {k: v for k, v in value.items() if not isinstance(v, dict)}
+    nested = {k: v for k, v in value.items() if isinstance(v, dict)}
+    by_country = {code: _int_map(ctx, f"people_reached.{code}", given)
+                  for code, given in _country_map(ctx, "people_reached", nested, countries)}
+    return _int_map(ctx, "people_reached", sectors), MappingProxyType(by_country)
 
 
 def _data(ctx: _Ctx, folder: Path, value) -> tuple[Path, ...]:

@@ -37,7 +37,7 @@ def plan(selection: Selection, config: ReportConfig, bank: Phrasebank,
          people_assisted: int | None, *, previous_period: tuple[int, int] | None = None,
          people_assisted_previous: int | None = None) -> ContentPlan:
     """Return the content plan for the selected facts."""
-    report_id = f"{config.country}/{config.period.label}"
+    report_id = f"{config.key}/{config.period.label}"
     sectors = []
     for top, selected in selection.sectors:
         openings: set[str] = set()

@@ -226,12 +226,12 @@ def write_for_errors(config, problems: Sequence[Problem], out: Path) -> QAWritte
 def title(config) -> str:
     """Return the report named in the workbook, e.g. 'PER 2023-11 (GTRM)'."""
     platform = f" ({config.platform})" if getattr(config, "platform", "") else ""
-    return f"{config.country} {config.period.label}{platform}"
+    return f"{config.key} {config.period.label}{platform}"
 
 
 def path_for(config, out: Path) -> Path:
     """Return where the QA workbook of ``config`` goes in ``out``."""
-    return Path(out) / file_name(config.country, config.period.file_label)
+    return Path(out) / file_name(config.key, config.period.file_label)
 
 
 def write_for_draft(d, out: Path) -> QAWritten:

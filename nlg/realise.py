@@ -23,7 +23,7 @@ def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phraseb
     lb = bank.langs[lang]
     w = sentences.Writer(lang, lang_module(lang), lb, bank, config,
                          textenv.Acronyms(dict(lb.acronyms)), plan.previous_period)
-    country = numfmt.country_name(config.country, locale=w.locale)
+    country, where = report_names(w, config)
     period = _period(config, w.locale)
     label = lambda key, **slots: textenv.render(lb.labels[key], slots)  # noqa: E731
     return RealisedReport(
@@ -34,7 +34,7 @@ def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phraseb
         labels={k: label(k) for k in ("situation", "response", "people_reached", "coordination",
                                       "contacts", "published", "funding_title", "other_sector",
                                       "review_prefix")},
-        key_figures=_key_figures(w, config, plan, country, label),
+        key_figures=_key_figures(w, config, plan, where, label),
         funding=_funding(w, config, label),
         situation=_drafted(w, config.situation),
         sectors=_sectors(w, plan, facts, warnings),
@@ -47,6 +47,23 @@ def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phraseb
         published=numfmt.full_date(config.published, locale=w.locale) if config.published else "",
         embedded=embedded,
     )
+
+
+def report_names(w, config: ReportConfig) -> tuple[str, str]:
+    """Return what the report is about: (the title's name, the name after "in").
+
+    One country: its name from Babel, twice. A sub-regional platform: its phrasebank names
+    (labels ``platform_<id>`` and ``platform_<id>_in``: "Southern Cone", "the Southern Cone"),
+    or the ``platform:`` text as written when it is not a known platform.
+    """
+    if not config.multi:
+        name = numfmt.country_name(config.country, locale=w.locale)
+        return name, name
+    labels = w.bank.labels
+    key = f"platform_{config.platform_id}"
+    if key in labels:
+        return labels[key], labels.get(f"{key}_in", labels[key])
+    return config.platform, config.platform
 
 
 def _period(config: ReportConfig, locale: str) -> str:

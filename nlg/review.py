@@ -239,7 +239,7 @@ def write_review(reports: dict[Lang, RealisedReport], path: str | Path, *,
 def write_draft_review(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] = tuple(Lang),
                        template: Path | None = None, force: bool = False) -> Path:
     """Return the review copy written as ``{country}_{period}_review.docx`` in ``out_dir``."""
-    path = Path(out_dir) / f"{d.config.country}_{d.config.period.file_label}_review.docx"
+    path = Path(out_dir) / f"{d.config.key}_{d.config.period.file_label}_review.docx"
     return write_review(realise_all(d, langs), path, template=template or d.config.template,
                         created=created_time(d.config), force=force)
 

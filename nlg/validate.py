@@ -39,6 +39,8 @@ W209    warning  population-type breakdown differs from New beneficiaries
 W210    warning  age/gender breakdown differs from New beneficiaries
 W211    warning  admin1 is not an ISO 3166-2 subdivision of the country
 W212    warning  rows of another country left out (one warning per file and country)
+W270    warning  a multi-country report: rows with an empty country whose admin1 names no
+                 single one of the report's countries left out (one warning per file)
 W213    warning  text cell over 2,000 characters cut
 W214    warning  text cell looks like a formula (kept as literal text, never evaluated)
 W215    warning  characters illegal in XML 1.0 removed from a cell
@@ -70,7 +72,7 @@ from nlg.columns import (AGE_GENDER_FIELDS, COUNT_FIELDS, FIELDS, ONE_OF_COUNTS,
 from nlg.errors import DataError, did_you_mean, error, warning
 from nlg.load import RawTable, gc_paused
 from nlg.model import Dataset, Problem
-from nlg.places import country_suggestion, is_alpha3
+from nlg.places import admin1_match, country_suggestion, is_alpha3
 from nlg.validate_build import build_activities
 from nlg.validate_cols import (Where, amount_column, bool_column, country_column,
                                indicator_codes, money_column, month_column, text_column)
@@ -95,6 +97,17 @@ class _Context:
     first: str
     last: str
     user_map: Mapping[str, str]
+    countries: tuple[str, ...] = ()     # a multi-country report: every country kept
+
+    @property
+    def members(self) -> frozenset[str]:
+        """Return the codes whose rows are kept."""
+        return frozenset(self.countries or (self.country,))
+
+    @property
+    def named(self) -> str:
+        """Return who the report is for, as warnings name it ("PER", "ARG, BOL, PRY, URY")."""
+        return ", ".join(self.countries) if self.countries else self.country
 
 
 @dataclass
@@ -107,11 +120,15 @@ class _Result:
     used_map: set[str] = field(default_factory=set)
 
 
-def validate(tables: Sequence[RawTable], *, period: tuple[str, str], country: str,
-             column_map: Mapping[str, str] = {}) -> Dataset:
-    """Return the validated rows of the report's period and country, with warnings."""
+def validate(tables: Sequence[RawTable], *, period: tuple[str, str], country: str = "",
+             column_map: Mapping[str, str] = {}, countries: Sequence[str] = ()) -> Dataset:
+    """Return the validated rows of the report's period and country, with warnings.
+
+    ``countries`` (several ISO codes) makes a multi-country report: the rows of every one of
+    them are kept, each with its own country (``country`` is then not used).
+    """
     with gc_paused():
-        return _validate(tables, _context(period, country, column_map))
+        return _validate(tables, _context(period, country, column_map, countries))
 
 
 def _validate(tables: Sequence[RawTable], ctx: _Context) -> Dataset:
@@ -137,15 +154,18 @@ def _validate(tables: Sequence[RawTable], ctx: _Context) -> Dataset:
                    rows_read=sum(len(t.rows) for t in tables))
 
 
-def _context(period: tuple[str, str], country: str, column_map: Mapping[str, str]) -> _Context:
+def _context(period: tuple[str, str], country: str, column_map: Mapping[str, str],
+             countries: Sequence[str] = ()) -> _Context:
     """Return the checked report arguments; raise DataError (E212/E216/E217) if wrong."""
     problems = []
-    code = str(country).strip().upper()
-    if not is_alpha3(code):
-        close = country_suggestion(str(country))
-        problems.append(error("E212", "the report's country must be an ISO 3166-1 alpha-3 code"
-                              + (f" (did you mean {close!r}?)" if close else ""),
-                              value=str(country), hint="e.g. PER for Peru, COL for Colombia"))
+    codes = [str(c).strip().upper() for c in countries] if countries else [str(country).strip().upper()]
+    for given, code in zip(countries or [country], codes):
+        if not is_alpha3(code):
+            close = country_suggestion(str(given))
+            problems.append(error("E212", "the report's country must be an ISO 3166-1 alpha-3 code"
+                                  + (f" (did you mean {close!r}?)" if close else ""),
+                                  value=str(given), hint="e.g. PER for Peru, COL for Colombia"))
+    code = "" if countries else codes[0]
     first, last = (tuple(period) + ("", ""))[:2] if isinstance(period, (tuple, list)) else ("", "")
     if not (_MONTH.match(str(first)) and _MONTH.match(str(last)) and first <= last):
         problems.append(error("E217", "the period must be two months \"YYYY-MM\", first <= last",
@@ -161,7 +181,8 @@ def _context(period: tuple[str, str], country: str, column_map: Mapping[str, str
             user_map[norm_header(str(header))] = target
     if problems:
         raise DataError(problems=problems)
-    return _Context(code, str(first), str(last), user_map)
+    return _Context(code, str(first), str(last), user_map,
+                    tuple(dict.fromkeys(codes)) if countries else ())
 
 
 def _no_rows(tables: Sequence[RawTable], ctx: _Context, months: set[str]) -> Problem:
@@ -195,9 +216,9 @@ def _check_table(table: RawTable, ctx: _Context) -> _Result:
     cells, example = repair_columns(columns, [i for f, i in found.items() if f in TEXT_LIKE])
     result.warnings += mojibake_warning(table.file, repaired + cells, example)
     numbers = [n for n, _ in table.rows]
-    keep, months = _in_scope(table, columns, numbers, found, heads, ctx, result)
+    keep, months, codes = _in_scope(table, columns, numbers, found, heads, ctx, result)
     if keep is None or keep:
-        _convert(table, columns, (keep, numbers, months), found, heads, ctx, result)
+        _convert(table, columns, (keep, numbers, months, codes), found, heads, ctx, result)
     return result
 
 
@@ -239,29 +260,46 @@ def _closest(headers: Sequence[str], synonyms: Sequence[str]) -> str | None:
 
 def _in_scope(table: RawTable, columns: list[tuple], numbers: list[int],
               found: Mapping[str, int], heads: Mapping[str, str], ctx: _Context,
-              result: _Result) -> tuple[list[int] | None, list[str]]:
-    """Return the indexes of the rows of the period and country (None: all) and their months."""
+              result: _Result) -> tuple[list[int] | None, list[str], list[str]]:
+    """Return the indexes of the rows of the period and countries (None: all), their months
+    and their countries."""
     months, errs = month_column(columns[found["month"]], numbers,
                                 Where(table.file, heads["month"]))
     codes, errs2 = country_column(columns[found["country"]], numbers,
                                   Where(table.file, heads["country"]))
     result.errors += errs + errs2
     result.months |= {m for m in set(months) if m}
-    if None not in months and set(codes) <= {ctx.country} and all(
+    members = ctx.members
+    if None not in months and set(codes) <= members and all(
             ctx.first <= m <= ctx.last for m in set(months)):
-        return None, months                       # the usual case: every row is in scope
-    keep, other, first_row = [], Counter(), {}
+        return None, months, codes                # the usual case: every row is in scope
+    admin1 = columns[found["admin1"]] if "admin1" in found else ()
+    keep, kept_codes, other, first_row, unknown = [], [], Counter(), {}, []
     for index, (month, code) in enumerate(zip(months, codes)):
         if month is None or code is None:
             continue
         if not ctx.first <= month <= ctx.last:
             result.outside += 1
-        elif code and code != ctx.country:
+        elif code and code not in members:
             other[code] += 1
             first_row.setdefault(code, index)
             result.outside += 1
+        elif not code and ctx.countries:
+            place = str(admin1[index] or "").strip() if admin1 else ""
+            guess = _country_of(place, ctx.countries)
+            if not guess:
+                unknown.append(index)
+                result.outside += 1
+                continue
+            keep.append(index)
+            kept_codes.append(guess)
+            result.warnings.append(warning(
+                "W204", f"country is empty; {guess} is assumed from admin1 {place!r}",
+                file=table.file, row=numbers[index], column=heads["country"], value="",
+                hint="fill in the country"))
         else:
             keep.append(index)
+            kept_codes.append(code or ctx.country)
             if not code:
                 result.warnings.append(warning(
                     "W204", f"country is empty; {ctx.country} is assumed", file=table.file,
@@ -270,17 +308,31 @@ def _in_scope(table: RawTable, columns: list[tuple], numbers: list[int],
     for code, count in sorted(other.items()):
         first = first_row[code]
         result.warnings.append(warning(
-            "W212", f"{count} row(s) for {code} left out: the report is for {ctx.country}",
+            "W212", f"{count} row(s) for {code} left out: the report is for {ctx.named}",
             file=table.file, row=numbers[first], column=heads["country"],
             value=str(table.rows[first][1][found["country"]]),
-            hint="export only the report's country, or check the country column"))
-    return keep, [months[i] for i in keep]
+            hint="export only the report's countries, or check the country column"))
+    if unknown:
+        result.warnings.append(warning(
+            "W270", f"{len(unknown)} row(s) with an empty country left out: their admin1 names "
+            f"no single one of the report's countries ({ctx.named})", file=table.file,
+            row=numbers[unknown[0]], column=heads["country"], value="",
+            hint="fill in the country of these rows"))
+    return keep, [months[i] for i in keep], kept_codes
+
+
+def _country_of(place: str, countries: tuple[str, ...]) -> str:
+    """Return the one report country whose admin1 list names ``place`` ("" if none or several)."""
+    if not place:
+        return ""
+    found = [c for c in countries if (m := admin1_match(c, place)).known and not m.national]
+    return found[0] if len(found) == 1 else ""
 
 
 def _convert(table: RawTable, columns: list[tuple], kept: tuple, found: Mapping[str, int],
              heads: Mapping[str, str], ctx: _Context, result: _Result) -> None:
     """Convert the kept rows' columns, check the quality rules and build the activities."""
-    keep, numbers, months = kept
+    keep, numbers, months, codes = kept
     numeric = [f for f in (*COUNT_FIELDS, "value_usd") if f in found]
     style, conflict = number_style(v for f in numeric for v in set(columns[found[f]]))
     if keep is not None:
@@ -314,10 +366,12 @@ def _convert(table: RawTable, columns: list[tuple], kept: tuple, found: Mapping[
                                                values.get("indicator_code"))
     values["month"] = months
     result.errors += errors
-    result.warnings += quality_warnings(Columns(table.file, numbers, values, heads, ctx.country))
+    result.warnings += quality_warnings(Columns(table.file, numbers, values, heads, ctx.named))
+    # each row's own country: a multi-country report keeps several, "" is the report's
+    countries = ctx.country if not ctx.countries else codes
     if "admin1" in values:
         values["admin1"], values["national"], problems = resolve_admin1(
-            table.file, numbers, values["admin1"], heads.get("admin1"), ctx.country)
+            table.file, numbers, values["admin1"], heads.get("admin1"), countries)
         result.warnings += problems
     if not result.errors:
-        result.activities = build_activities(table.file, numbers, values, ctx.country)
+        result.activities = build_activities(table.file, numbers, values, countries)

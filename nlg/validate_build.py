@@ -48,8 +48,11 @@ _INT_FIELDS = frozenset({"quantity_output", "total_monthly", "new_beneficiaries"
 
 
 def build_activities(file: str, numbers: Sequence[int], values: Mapping[str, list],
-                     country: str) -> list[Activity]:
-    """Return one Activity per row from converted columns (field name -> values)."""
+                     country: str | Sequence[str]) -> list[Activity]:
+    """Return one Activity per row from converted columns (field name -> values).
+
+    ``country``: the report's country, or each row's (a multi-country report).
+    """
     size = len(numbers)
     make_ref, make_breakdown, make_activity = maker(SourceRef), maker(Breakdown), maker(Activity)
     refs = make_ref(zip(repeat(file), numbers))
@@ -63,7 +66,7 @@ def build_activities(file: str, numbers: Sequence[int], values: Mapping[str, lis
         if f.name == "source":
             columns.append(refs)
         elif f.name == "country":
-            columns.append(repeat(country, size))
+            columns.append(repeat(country, size) if isinstance(country, str) else country)
         elif f.name == "breakdown":
             columns.append(breakdowns)
         else:

@@ -120,24 +120,28 @@ def flag_column(values: list, where: Where) -> tuple[list[bool], list[Problem]]:
 
 
 def resolve_admin1(file: str, numbers: Sequence[int], names: list[str], header: str | None,
-                   country: str) -> tuple[list[str], list[bool], list[Problem]]:
+                   country: str | Sequence[str]) -> tuple[list[str], list[bool], list[Problem]]:
     """Return official admin1 names ("" for national rows), national flags, W211 and W224.
 
-    W211 (one per row) names a cell that is on neither R4V's admin1 list nor ISO
-    3166-2; W224 (one per file) lists the names printed in their official spelling.
+    ``country`` is the report's country, or each row's (a multi-country report). W211 (one
+    per row) names a cell that is on neither R4V's admin1 list nor ISO 3166-2; W224 (one per
+    file) lists the names printed in their official spelling.
     """
-    matches = {n: admin1_match(country, n) for n in set(names)}
-    problems = [warning("W211", f"{name!r} is not a first-level subdivision of {country} "
+    rows = [country] * len(names) if isinstance(country, str) else list(country)
+    pairs = list(zip(rows, names))
+    found = {pair: admin1_match(*pair) for pair in set(pairs)}
+    problems = [warning("W211", f"{name!r} is not a first-level subdivision of {code} "
                         "(R4V admin1 list, ISO 3166-2)", file=file, row=number, column=header,
                         value=name, hint="check the spelling of the department")
-                for number, name in zip(numbers, names)
-                if name and not matches[name].known]
+                for number, (code, name) in zip(numbers, pairs)
+                if name and not found[(code, name)].known]
+    matches = {n: found[(c, n)] for c, n in pairs}
     respelled = Counter(n for n in names if matches[n].respelled)
     if respelled:
-        pairs = ", ".join(f"{n!r} -> {matches[n].name!r}" for n in sorted(respelled))
+        shown = ", ".join(f"{n!r} -> {matches[n].name!r}" for n in sorted(respelled))
         problems.append(warning(
             "W224", f"{sum(respelled.values())} admin1 cell(s) written differently from the "
-            f"official name are shown as the official name: {pairs}", file=file, column=header,
+            f"official name are shown as the official name: {shown}", file=file, column=header,
             hint="use R4V's admin1 names in the export"))
-    return ([matches[n].name for n in names], [matches[n].national for n in names], problems)
+    return ([found[p].name for p in pairs], [found[p].national for p in pairs], problems)
 
