@@ -60,7 +60,7 @@ class Recogniser:
     sectors: dict[str, str]
     texts: dict[str, str]                     # alias key -> entry id
     activities: dict[tuple[str, str], str]
-    codes: frozenset[str]                     # ids of entries in no catalogue
+    codes: frozenset[str]                     # entry ids an export may carry as a code
     refs: dict[str, str]                      # catalogue ref -> entry id
     catalogue: Catalogue
 
@@ -121,5 +121,9 @@ def recogniser(bank: Phrasebank) -> Recogniser:
             refs.setdefault(ref, eid)
     activities = {(a.entry, normalise(alias)): aid
                   for aid, a in bank.activities.items() for alias in a.aliases}
-    codes = frozenset(eid for eid, e in bank.entries.items() if not e.catalogue)
-    return Recogniser(sectors, texts, activities, codes, refs, shipped())
+    catalogue = shipped()
+    official = {ind.code.upper() for ind in catalogue.indicators if ind.code}
+    # a platform's own code (RE-PRCP2_PER) stays a code when its entry also narrates a catalogue indicator
+    codes = frozenset(eid for eid, e in bank.entries.items() if not e.catalogue
+                      or (split_code(eid)[0] == eid.upper() and eid.upper() not in official))
+    return Recogniser(sectors, texts, activities, codes, refs, catalogue)

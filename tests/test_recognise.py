@@ -40,6 +40,8 @@ def test_sector_labels(rec, label, code):
          "alternative or non-formal education activities / programmes", "RE-ED1"),
     ("", "# of people who received a bicycle", ""),                  # unknown
     ("RE-XX9", "# of people who received a bicycle", ""),
+    ("RE-PRCP2_PER", "", "RE-PRCP2_PER"),     # a platform's code, its entry also in a catalogue
+    ("RE-PR7_PER", "", "pro_psychosocial_support"),   # a 2021 catalogue code: the catalogue decides
 ])
 def test_indicators(rec, code, label, entry):
     assert rec.indicator(code, label) == entry
