@@ -277,11 +277,22 @@ def test_preview_shows_both_languages_flags_and_data_problems(web, folder):
             "key_figures.refugees_and_migrants": "170000", "data": REAL.name}
     html = web.post("/act/preview", data=form, headers=HEADERS).text
     assert 'lang="en"' in html and 'lang="es"' in html and "Argentina" in html
-    assert 'class="flag"' in html and ("translation needed" in html or "falta la traducción" in html)
     assert "W223" in html and "Activities_5W_2022.xlsx" in html      # file, row, column listed
     assert "row(s) outside the report period" in html
     assert 'href="/download/ARG_2022-08_qa.xlsx"' in html
     assert web.get("/download/ARG_2022-08_qa.xlsx").content.startswith(b"PK")
+
+
+def test_preview_flags_an_indicator_no_catalogue_knows(web, folder, tmp_path):
+    # the real exports' indicators all have entries (issue 12): an invented one gets the fallback
+    export = tmp_path / "5w.csv"
+    header = ("Country,Admin1,Month,Subsector,Indicator,Appealing_org,RMRPActivity,"
+              "Quantity_output,Total_monthly,New_beneficiaries,IN_DESTINATION,Women,Men")
+    export.write_text(header + "\nPeru,Lima,2023-11-01,Protection,# of people who received a bicycle,"
+                      "HIAS,Yes,0,40,40,40,20,20\n", encoding="utf-8")
+    upload(web, export)
+    html = web.post("/act/preview", data={**FORM, "data": "5w.csv"}, headers=HEADERS).text
+    assert 'class="flag"' in html and ("translation needed" in html or "falta la traducción" in html)
 
 
 def test_check_an_uploaded_reviewed_draft(web, folder):
