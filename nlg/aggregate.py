@@ -182,7 +182,14 @@ def _fact(key: tuple[str, str, str], resolved: list[Resolved], bank: Phrasebank,
         how=",".join(sorted(hows)),
         similar_to=similar.text if similar else "",
         outlier=_outlier(rows, measure, multi_month, value),
+        value_usd=_usd(rows),
     )
+
+
+def _usd(rows: list[Activity]) -> float | None:
+    """Sum of the rows' transfer values (USD); None when no row gives one."""
+    given = [r.value_usd for r in rows if r.value_usd]
+    return float(sum(given)) if given else None
 
 
 def _top(sector: str, bank: Phrasebank) -> str:

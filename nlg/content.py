@@ -36,6 +36,7 @@ class Fact:
     how: str = ""                 # how its indicator was recognised (nlg.recognise), comma-joined
     similar_to: str = ""          # the catalogue text it only resembles (flagged for review)
     outlier: str = ""             # "file:row" of a row that is most of a figure far above the usual
+    value_usd: float | None = None  # transfer value (USD) of its rows, when the export gives it
 
     @property
     def admin1s(self) -> tuple[str, ...]:
@@ -98,6 +99,7 @@ class Message:
     label_lang: str = ""          # language of that wording ("en"/"es"/"")
     previous: int | None = None   # the figure in the previous period, when stated
     change: str = ""              # "up" / "down" when the change is worth stating
+    usd: Quantity | None = None   # transfer value (US dollars) shown, when the form narrates it
 
 
 @dataclass(frozen=True)

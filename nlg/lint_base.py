@@ -18,7 +18,7 @@ SECTORS = "sectors.yaml"
 INDICATORS = "indicators.yaml"
 ACTIVITIES = "activities.yaml"
 #: The slots the sentence templates may use (see nlg/sentences.py).
-SLOTS = ("place", "actor", "count", "group", "sector", "label")
+SLOTS = ("place", "actor", "count", "group", "sector", "label", "usd")
 LANG_NAMES = {Lang.EN: "English", Lang.ES: "Spanish"}
 #: The language the others are compared with (variants, slots, populations).
 REFERENCE = Lang.EN

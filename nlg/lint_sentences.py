@@ -13,7 +13,7 @@ from nlg.lint_template import analyse
 from nlg.lint_yaml import MarkedMap
 from nlg.model import Lang, Problem
 
-FORMS = ("main", "follow")
+FORMS = ("main", "follow", "main_usd", "follow_usd")
 #: Sentences the pipeline uses for indicators with no entry (nlg/plan.py, nlg/sentences.py).
 GENERIC = ("_generic_people", "_generic_output", "_generic_quote")
 #: Verb forms the language's ``agree`` rule cannot inflect: they need a ``verbs`` entry.

@@ -135,10 +135,13 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
              openings: set[str], main_places: tuple[str, ...] | None = None) -> Message:
     key = template_id(fact)
     entry = bank.entries.get(fact.entry)
+    usd = _usd(fact, config, bank, key, form)
+    if usd is not None:
+        form = f"{form}_usd"
     noun = bank.activities[fact.activity].noun if fact.activity else (entry.noun if entry else "")
     places = _places(fact, config.style.national_after)
     change = change_direction(fact.value, fact.previous, config.style.change_threshold) \
-        if form == "main" else ""
+        if form.startswith("main") else ""
     if main_places is not None and set(places) == set(main_places):
         places = ()
     return Message(
@@ -150,8 +153,25 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
         places=places, region_count=len([a for a in fact.admin1s if a]),
         population=_population(fact), activity=fact.activity, label=fact.label,
         label_lang=label_lang(fact.label, bank) if fact.label else "",
-        previous=fact.previous if change else None, change=change,
+        previous=fact.previous if change else None, change=change, usd=usd,
     )
+
+
+def _usd(fact: Fact, config: ReportConfig, bank: Phrasebank, key: str, form: str) -> Quantity | None:
+    """The transfer value to state: only when the export gives it and every language's entry
+    has a ``<form>_usd`` form that narrates it (decided here once, hedged like any figure)."""
+    if not fact.value_usd or fact.value_usd < 1:
+        return None
+    if not all(f"{form}_usd" in lb.sentences.get(key, {}) for lb in bank.langs.values()):
+        return None
+    value = int(fact.value_usd)
+    if value >= 1_000_000:             # spelt "US$1.2 million": shown is a whole 100,000, never above
+        shown = value // 100_000 * 100_000
+        return Quantity(value, shown, hedge.Hedge.OVER if shown < value else hedge.Hedge.EXACT)
+    return hedge.decide(value, precision=Precision.APPROXIMATE,
+                        small_count=config.style.small_count,
+                        nearly_tolerance=config.style.nearly_tolerance,
+                        about_tolerance=config.style.about_tolerance)
 
 
 def change_direction(value: int, previous: int | None, threshold: float) -> str:

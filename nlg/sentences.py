@@ -70,11 +70,18 @@ def _count(w: Writer, q: Quantity, noun: Noun, variant: int,
     return text, agreement
 
 
+def _usd(w: Writer, q: Quantity, variant: int) -> str:
+    """The hedged transfer value ("over US$12,400", "más de USD 12.400")."""
+    hedges = w.bank.hedges[q.hedge.value]
+    hedge = textenv.render(hedges[variant % len(hedges)], {})
+    return " ".join(p for p in (hedge, w.rules.money_usd(q.shown, locale=w.locale)) if p)
+
+
 def _place(w: Writer, msg: Message) -> str:
     if msg.places:
         return w.frame("place", places=w.rules.join(list(msg.places),
                                                     serial_comma=w.config.style.serial_comma))
-    if msg.form == "main" and msg.region_count > w.config.style.national_after:
+    if msg.form.startswith("main") and msg.region_count > w.config.style.national_after:
         return w.frame("place_national", n=numfmt.integer(msg.region_count, locale=w.locale))
     return ""
 
@@ -90,7 +97,7 @@ def _template(w: Writer, msg: Message) -> tuple[str, str]:
     if msg.label and msg.label_lang != w.lang.value:   # quoted in the language it is written in
         review = w.bank.labels["review_translation_needed"]
     forms = w.bank.sentences[key]
-    variants = forms.get(msg.form) or forms["main"]
+    variants = forms.get(msg.form) or forms.get(msg.form.removesuffix("_usd")) or forms["main"]
     return variants[msg.variant % len(variants)], review
 
 
@@ -107,6 +114,7 @@ def message_text(w: Writer, msg: Message) -> tuple[str, str]:
         "group": w.rules.inflect(w.noun(msg.group, msg.population), 2),
         "sector": top.names[w.lang.value] if top else w.bank.labels["other_sector"],
         "label": msg.label,
+        "usd": _usd(w, msg.usd, msg.variant) if msg.usd else "",
     }
     text = textenv.render(source, slots, agreement=agreement, acronyms=w.acronyms)
     return text + change_phrase(w, msg), review

@@ -191,3 +191,46 @@ def test_non_rmrp_rows_can_be_narrated_never_counted(tmp_path):
     assert cli.main(["draft", str(folder), "--out", str(tmp_path / "out")]) == 0
     en = docx_text(tmp_path / "out" / "ARG_2022-08_en.docx")
     assert "[Heading 2] Health" in en and "| Health | – |" in en
+
+
+def _usd_bank(tmp_path: Path) -> Path:
+    """The shipped phrasebank with a main_usd form for RE-MC1 (multipurpose cash)."""
+    import shutil
+
+    from nlg.phrasebank import default_dir
+    bank = tmp_path / "bank"
+    shutil.copytree(default_dir(), bank)
+    forms = {"en": ('{{ place }}{{ actor }} provided **{{ usd }} in multipurpose cash to {{ count }}**',
+                    '{{ place }}**{{ count }} received {{ usd }} in multipurpose cash**'),
+             "es": ('{{ place }}{{ actor }} entregaron **{{ usd }} en transferencias multipropósito a {{ count }}**',
+                    '{{ place }}**{{ count }} recibieron {{ usd }} en transferencias multipropósito**')}
+    for lang, (a, b) in forms.items():
+        path = bank / lang / "sentences.yaml"
+        text = path.read_text(encoding="utf-8")
+        head = "RE-MC1:\n  main:\n"
+        assert head in text
+        text = text.replace(head, f'RE-MC1:\n  main_usd:\n    - "{a}"\n    - "{b}"\n  main:\n', 1)
+        path.write_text(text, encoding="utf-8")
+    return bank
+
+
+def test_cash_states_the_transfer_value_when_the_export_has_it(tmp_path):
+    # Aruba, May 2021 (2021 dotted export): three MPC rows with US$36,816 + 3,886 + 8,648
+    real = Path(__file__).parent / "data" / "real" / "5W_2021_Aruba_Curacao_Uruguay.xlsx"
+    folder = tmp_path / "abw"
+    folder.mkdir()
+    (folder / "5w.xlsx").write_bytes(real.read_bytes())
+    (folder / "report.yaml").write_text("country: ABW\nperiod: 2021-05\nplatform: R4V\n"
+                                        "key_figures:\n  refugees_and_migrants: 17000\n", encoding="utf-8")
+    bank = _usd_bank(tmp_path)
+    draft = api.prepare(folder, phrasebanks=bank, compare=False)
+    (cash,) = [f for f in draft.facts.facts if f.entry == "RE-MC1" and not f.activity]
+    assert cash.value_usd == 36816 + 3886 + 8648
+    reports = api.realise_all(draft)
+    text = {lang.value: " ".join(p.text for b in r.sectors for p in b.bullets) for lang, r in reports.items()}
+    # decided once in the plan: US$49,350 shown as "over 49,000" in every language
+    assert "over US$49,000" in text["en"] or "more than US$49,000" in text["en"]
+    assert "más de USD 49.000" in text["es"]
+    # without the form, the bullet says nothing of dollars
+    plain = api.realise_all(api.prepare(folder, compare=False))
+    assert all("US" not in " ".join(p.text for b in r.sectors for p in b.bullets) for r in plain.values())
