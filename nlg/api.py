@@ -165,11 +165,12 @@ def prepare(folder: str | Path, *, phrasebanks: Path | None = None,
             compare: bool = True) -> Draft:
     """Return the language-neutral draft of the report in ``folder``.
 
-    With ``compare``, the previous month's folder (``previous:`` or a sibling folder of the
+    ``phrasebanks`` is a user phrasebank folder layered over the shipped one (default: the
+    report's ``phrasebanks:``). With ``compare``, the previous month's folder (``previous:`` or a sibling folder of the
     same country) is aggregated too, so notable changes can be stated.
     """
     config = load_config(Path(folder))
-    bank = pb.load(phrasebanks)
+    bank = pb.load(overlay=phrasebanks or config.phrasebanks)
     _check_sector_notes(config, bank)
     data = load_data(config)
     facts = aggregate(data, config, bank)

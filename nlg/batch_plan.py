@@ -200,6 +200,8 @@ def _inputs(config: ReportConfig, previous: ReportConfig | None, root: Path) -> 
     files = [("config", config.folder / REPORT_FILE)] + [("data", p) for p in config.data]
     if config.template:
         files.append(("template", config.template))
+    if config.phrasebanks is not None and config.phrasebanks.is_dir():    # the user's wording
+        files += [("phrasebank", p) for p in sorted(config.phrasebanks.rglob("*")) if p.is_file()]
     if previous is not None:
         files.append(("previous-config", previous.folder / REPORT_FILE))
         files += [("previous-data", p) for p in previous.data]

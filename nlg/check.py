@@ -59,9 +59,13 @@ class CheckResult:
 def check(paths: Sequence[Path], *, data: Path | None = None,
           phrasebanks: Path | None = None) -> CheckResult:
     """Return the findings on the reviewed drafts at ``paths`` (and the data in ``data``)."""
-    wording = check_wording.load(phrasebanks)
+    if phrasebanks is None and data is not None:      # the report's own phrasebank folder
+        from nlg.config import load_config
+
+        phrasebanks = load_config(Path(data)).phrasebanks
+    wording = check_wording.load(overlay=phrasebanks)
     docs = _read_all(paths, wording)
-    drafted = _drafted(data) if data else None
+    drafted = _drafted(data, phrasebanks) if data else None
     if drafted:
         _same_report(docs, drafted, data)
     readers = {lang: Reader(lang, wording, _locale(docs, lang, drafted))
@@ -242,11 +246,11 @@ def _notes_by_section(texts: dict) -> dict[str, list[str]]:
     return {f"sector:{code}": list(items) for code, items in texts.get("notes", {}).items()}
 
 
-def _drafted(folder: Path) -> Drafted:
+def _drafted(folder: Path, phrasebanks: Path | None = None) -> Drafted:
     """Return what the report folder drafts now: facts, number locales and texts."""
     from nlg.api import drafted_texts, prepare, realise_all
 
-    draft = prepare(folder)
+    draft = prepare(folder, phrasebanks=phrasebanks)
     texts = {lang.value: drafted_texts(report) for lang, report in realise_all(draft).items()}
     bullets = {lang: t["bullets"] for lang, t in texts.items()}
     notes = {lang: _notes_by_section(t) for lang, t in texts.items()}

@@ -115,20 +115,27 @@ def _sector_names(data: dict) -> tuple[dict[str, str], dict[str, str]]:
     return names, short
 
 
-def load(root: Path | None = None) -> Wording:
-    """Return the wording `sitrep check` needs from the phrasebank at ``root``."""
+def _layered(root: Path, overlay: Path | None, rel: str) -> dict:
+    from nlg.phrasebank_layers import merge
+
+    base = _read(root / rel)
+    return merge(rel, base, _read(overlay / rel)) if overlay and (overlay / rel).is_file() else base
+
+
+def load(root: Path | None = None, *, overlay: Path | None = None) -> Wording:
+    """Return the wording `sitrep check` needs from the phrasebank at ``root`` (with ``overlay``)."""
     root = Path(root) if root else pb.default_dir()
     hedges, labels, assisted, prefixes, lexicons = {}, {}, {}, ["REVIEW"], []
     for lang in Lang:
-        report = _read(root / lang.value / "report.yaml")
-        lexicons.append(_read(root / lang.value / "lexicon.yaml"))
+        report = _layered(root, overlay, f"{lang.value}/report.yaml")
+        lexicons.append(_layered(root, overlay, f"{lang.value}/lexicon.yaml"))
         words = report.get("labels") or {}
         hedges[lang.value] = {kind: _hedge_phrases(lang, list(v or []))
                               for kind, v in (report.get("hedges") or {}).items()}
         labels[lang.value] = {k: _pattern(str(words[k])) for k in SECTION_LABELS if k in words}
         assisted[lang.value] = str(words.get("key_assisted", ""))
         prefixes.append(str(words.get("review_prefix", "REVIEW")))
-    names, short = _sector_names(_read(root / "sectors.yaml"))
+    names, short = _sector_names(_layered(root, overlay, "sectors.yaml"))
     return Wording(hedges, labels, names, short, assisted, _noun_numbers(lexicons),
                    tuple(dict.fromkeys(prefixes)))
 

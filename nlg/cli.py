@@ -60,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("preview", help="print the realised report text", epilog=epilog)
     v.add_argument("folder", type=Path)
     v.add_argument("--lang", choices=[x.value for x in Lang], default="en")
+    for command in (d, v):
+        command.add_argument("--phrasebanks", type=Path, metavar="DIR",
+                             help="your phrasebank folder, layered over the shipped one "
+                                  "(default: 'phrasebanks:' in report.yaml; see sitrep phrasebank init)")
     for name, module in PLUGINS.items():
         if importlib.util.find_spec(module) is not None:
             _plugin(name).register(sub)
@@ -121,9 +125,10 @@ def cmd_draft(args) -> int:
     from nlg.output import write_drafts
 
     try:
-        draft = prepare(args.folder)
+        draft = prepare(args.folder, phrasebanks=args.phrasebanks)
     except DataError as exc:
         return _data_stopped(exc, args)
+    _print_stale(draft, args.folder)
     result = write_drafts(draft, args.out, langs=_langs(args.lang), comments=not args.no_comments,
                           force=args.force, template=args.template)
     for w in result.outputs:
@@ -142,6 +147,17 @@ def cmd_draft(args) -> int:
     if args.pdf:
         return _pdfs(result)
     return 0
+
+
+def _print_stale(draft, folder: Path) -> None:
+    """Warn (W342) when the checkout's phrasebank was edited but the drafts read an installed copy."""
+    if draft.bank.overlay is not None:
+        return
+    from nlg.phrasebank_layers import stale_checkout, stale_warning
+
+    found = stale_checkout([Path.cwd(), Path(folder)], draft.bank.root)
+    if found is not None:
+        print(f"warning: {stale_warning(found)}", file=sys.stderr)
 
 
 def _data_stopped(exc, args) -> int:
@@ -179,7 +195,8 @@ def cmd_preview(args) -> int:
     from nlg.api import prepare, realise_all
     from nlg.textview import render
 
-    draft = prepare(args.folder)
+    draft = prepare(args.folder, phrasebanks=args.phrasebanks)
+    _print_stale(draft, args.folder)
     lang = Lang(args.lang)
     sys.stdout.write(render(realise_all(draft, (lang,))[lang]))
     _print_warnings(draft, sys.stderr)

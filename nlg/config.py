@@ -129,6 +129,7 @@ class ReportConfig:
     platform_id: str = ""                # and its platform (nlg/data/platforms.yaml id, or a slug)
     country_figures: Mapping[str, Mapping[str, Figure]] = field(default_factory=dict)
     country_people_reached: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    phrasebanks: Path | None = None       # the user's phrasebank folder, layered over the shipped one
 
     @property
     def multi(self) -> bool:

@@ -23,6 +23,7 @@ TOP_KEYS = {
     "situation": False, "coordination": False, "sector_notes": False,
     "partners": False, "contacts": False, "style": False, "columns": False,
     "sheet": False, "template": False, "previous": False, "actor": False,
+    "phrasebanks": False,
 }
 FIGURE_KEYS = {"refugees_and_migrants": True, "people_assisted": False}
 #: A multi-country report: every figure is optional (the platform's may be the countries' sum).
@@ -77,6 +78,7 @@ def parse(raw: dict, *, folder: Path, file: str, problems: list[Problem]) -> c.R
         template=_path(ctx, folder, "template", raw.get("template")),
         previous=_path(ctx, folder, "previous", raw.get("previous")),
         actor=_actor(ctx, raw.get("actor")),
+        phrasebanks=_folder(ctx, folder, "phrasebanks", raw.get("phrasebanks")),
     )
     return c.ReportConfig(**kw)
 
@@ -320,6 +322,14 @@ def _path(ctx: _Ctx, folder: Path, key: str, value) -> Path | None:
     path = folder / portable(name)
     if not path.exists():
         ctx.bad("E118", key, "not found", value=name, hint="paths are relative to the report folder")
+    return path
+
+
+def _folder(ctx: _Ctx, folder: Path, key: str, value) -> Path | None:
+    path = _path(ctx, folder, key, value)
+    if path is not None and path.exists() and not path.is_dir():
+        ctx.bad("E142", key, "expected a folder", value=value,
+                hint="give the folder made by 'sitrep phrasebank init DIR'")
     return path
 
 

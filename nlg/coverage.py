@@ -120,7 +120,8 @@ def report_coverage(folder: str | Path, *, phrasebanks: Path | None = None) -> C
     from nlg.config import load_config
 
     config = load_config(Path(folder))
-    return coverage(load_data(config), phrasebank.load(phrasebanks), source=str(folder),
+    bank = phrasebank.load(overlay=phrasebanks or config.phrasebanks)
+    return coverage(load_data(config), bank, source=str(folder),
                     year=config.period.end[0])
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nlg import lint_entries, lint_lexicon, lint_report, lint_sentences
 from nlg.errors import PhrasebankError, error
@@ -42,6 +43,9 @@ from nlg.lint_base import ACTIVITIES, INDICATORS, SECTORS, Bank, lexicon, report
 from nlg.lint_yaml import read
 from nlg.model import Lang, Problem, Severity
 from nlg.phrasebank import default_dir
+
+if TYPE_CHECKING:
+    from nlg.lint_layers import Layers
 
 CHECKS = (lint_entries.check, lint_sentences.check, lint_lexicon.check, lint_report.check)
 
@@ -58,6 +62,8 @@ class LintResult:
 
     root: Path
     problems: tuple[Problem, ...]
+    overlay: Path | None = None       # the user's folder checked over ``root`` (nlg.lint_layers)
+    layers: "Layers | None" = None
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -85,19 +91,35 @@ def read_bank(root: Path, label: str) -> tuple[Bank, list[Problem]]:
     return Bank(label, data), problems
 
 
-def lint(root: Path | None = None, *, label: str | None = None) -> LintResult:
+def lint(root: Path | None = None, *, label: str | None = None, overlay: Path | None = None,
+         overlay_label: str | None = None) -> LintResult:
     """Return every finding of the phrasebank in ``root`` (default: the shipped one).
 
-    ``label`` is how the folder is named in messages (default: ``root`` as given).
+    ``label`` is how the folder is named in messages (default: ``root`` as given). With
+    ``overlay``, a user's folder is checked layered over ``root``, as drafting uses it.
     """
     root = Path(root) if root else default_dir()
-    if not root.is_dir():
-        raise PhrasebankError(problems=[error(
-            "E301", "phrasebank folder not found", file=str(root),
-            hint="give the folder that holds sectors.yaml, indicators.yaml, en/ and es/")])
-    bank, problems = read_bank(root, str(root) if label is None else label)
+    for folder in (root, overlay):
+        if folder is not None and not Path(folder).is_dir():
+            raise PhrasebankError(problems=[error(
+                "E301", "phrasebank folder not found", file=str(folder),
+                hint="give the folder that holds sectors.yaml, indicators.yaml, en/ and es/")])
+    label = str(root) if label is None else label
+    layers = None
+    if overlay is None:
+        bank, problems = read_bank(root, label)
+    else:
+        from nlg.lint_layers import read_layered
+
+        shown = str(overlay) if overlay_label is None else overlay_label
+        data, problems, layers = read_layered(root, label, Path(overlay), shown)
+        bank = Bank(label, data)
     for check in CHECKS:
         problems.extend(check(bank))
+    if overlay is not None:
+        from nlg.lint_layers import unshift
+
+        problems = [unshift(p, label, shown) for p in problems]
     unique = dict.fromkeys(problems)
     ordered = sorted(unique, key=lambda p: (p.file, p.row or 0, p.severity is Severity.WARNING, p.code))
-    return LintResult(root, tuple(ordered))
+    return LintResult(root, tuple(ordered), Path(overlay) if overlay else None, layers)

@@ -101,6 +101,7 @@ class Phrasebank:
     entries: Mapping[str, Entry]
     activities: Mapping[str, ActivityDef]
     langs: Mapping[Lang, LangBank] = field(default_factory=dict)
+    overlay: Path | None = None       # the user's folder layered over ``root`` (nlg.phrasebank_layers)
 
     def sector(self, code: str) -> SectorDef:
         """Return the sector definition for ``code``."""
@@ -163,10 +164,20 @@ def _noun(d: dict) -> Noun:
                 stressed_a=bool(d.get("stressed_a", False)))
 
 
-def _lang_bank(root: Path, lang: Lang) -> LangBank:
-    lex = _read(root / lang.value / "lexicon.yaml")
-    sen = _read(root / lang.value / "sentences.yaml")
-    rep = _read(root / lang.value / "report.yaml")
+def _layered(root: Path, overlay: Path | None, rel: str) -> dict:
+    """Return file ``rel`` of ``root`` with the same file of ``overlay`` layered over it."""
+    from nlg.phrasebank_layers import merge
+
+    base = _read(root / rel)
+    if overlay is None or not (overlay / rel).is_file():
+        return base
+    return merge(rel, base, _read(overlay / rel))
+
+
+def _lang_bank(root: Path, lang: Lang, overlay: Path | None = None) -> LangBank:
+    lex = _layered(root, overlay, f"{lang.value}/lexicon.yaml")
+    sen = _layered(root, overlay, f"{lang.value}/sentences.yaml")
+    rep = _layered(root, overlay, f"{lang.value}/report.yaml")
     nouns = lex.get("nouns") or {}
     return LangBank(
         lang=lang,
@@ -186,19 +197,43 @@ def _lang_bank(root: Path, lang: Lang) -> LangBank:
     )
 
 
-@functools.lru_cache(maxsize=8)
-def load(root: Path | None = None) -> Phrasebank:
-    """Return the phrasebank at ``root`` (default: the shipped one), cached."""
+def load(root: Path | None = None, *, overlay: Path | None = None) -> Phrasebank:
+    """Return the phrasebank at ``root`` (default: the shipped one), cached.
+
+    ``overlay`` is a user's phrasebank folder layered over it entry by entry
+    (:mod:`nlg.phrasebank_layers`); the files are read again when one of them changed.
+    """
     root = Path(root) if root else default_dir()
+    overlay = Path(overlay).resolve() if overlay else None
+    if overlay is not None and not overlay.is_dir():
+        raise PhrasebankError(problems=[error(
+            "E301", "phrasebank folder not found", file=str(overlay),
+            hint="give the folder made by 'sitrep phrasebank init DIR'")])
+    stamp = _stamp(overlay) if overlay is not None else ()
+    return _load(root, overlay, stamp)
+
+
+def _stamp(folder: Path) -> tuple:
+    """Return what identifies the state of a user folder's files (names, sizes, times)."""
+    from nlg.phrasebank_layers import user_files
+
+    return tuple((rel, (folder / rel).stat().st_size, (folder / rel).stat().st_mtime_ns)
+                 for rel in user_files(folder))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(root: Path, overlay: Path | None, stamp: tuple) -> Phrasebank:
+    label = f"{overlay} over {root}" if overlay else str(root)
     try:
         return Phrasebank(
             root=root,
-            sectors=MappingProxyType(_sectors(_read(root / "sectors.yaml"))),
-            entries=MappingProxyType(_entries(_read(root / "indicators.yaml"))),
-            activities=MappingProxyType(_activities(_read(root / "activities.yaml"))),
-            langs=MappingProxyType({lang: _lang_bank(root, lang) for lang in Lang}),
+            sectors=MappingProxyType(_sectors(_layered(root, overlay, "sectors.yaml"))),
+            entries=MappingProxyType(_entries(_layered(root, overlay, "indicators.yaml"))),
+            activities=MappingProxyType(_activities(_layered(root, overlay, "activities.yaml"))),
+            langs=MappingProxyType({lang: _lang_bank(root, lang, overlay) for lang in Lang}),
+            overlay=overlay,
         )
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise PhrasebankError(problems=[error(
-            "E304", f"malformed phrasebank entry: {exc}", file=str(root),
+            "E304", f"malformed phrasebank entry: {exc}", file=label,
             hint="run 'sitrep phrasebank lint' for details")]) from None
