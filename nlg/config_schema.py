@@ -24,6 +24,7 @@ TOP_KEYS = {
     "partners": False, "contacts": False, "style": False, "columns": False,
     "sheet": False, "template": False, "previous": False, "actor": False,
     "phrasebanks": False,
+    "refugees_and_migrants": False, "people_assisted": False,   # shorthands of key_figures.*
 }
 FIGURE_KEYS = {"refugees_and_migrants": True, "people_assisted": False}
 #: A multi-country report: every figure is optional (the platform's may be the countries' sum).
@@ -46,6 +47,7 @@ class _Ctx:
 def parse(raw: dict, *, folder: Path, file: str, problems: list[Problem]) -> c.ReportConfig:
     """Return a ReportConfig from the YAML mapping, appending problems found."""
     ctx = _Ctx(file, problems)
+    raw = _shorthands(ctx, raw)
     _check_keys(ctx, raw, TOP_KEYS, "")
     platform = _text(ctx, "platform", raw.get("platform"), required=True)
     country, countries, platform_id = _report_countries(ctx, raw, platform)
@@ -94,10 +96,45 @@ def _check_keys(ctx: _Ctx, raw: dict, spec: dict, prefix: str) -> None:
                     hint=f"add '{key}:' to report.yaml")
 
 
+def _shorthands(ctx: _Ctx, raw: dict) -> dict:
+    """``refugees_and_migrants: N`` / ``people_assisted: N`` at the top stand for key_figures.*"""
+    short = [k for k in ("refugees_and_migrants", "people_assisted") if k in raw]
+    if not short:
+        return raw
+    figures = raw.get("key_figures")
+    if figures is not None and not isinstance(figures, dict):
+        return raw
+    merged = dict(figures or {})
+    for key in short:
+        if key in merged:
+            ctx.bad("E133", key, "given twice, at the top and under key_figures",
+                    hint=f"keep one: key_figures.{key}")
+        merged[key] = raw[key]
+    return {**{k: v for k, v in raw.items() if k not in short}, "key_figures": merged}
+
+
+def _country_by_name(name: str) -> str:
+    """The ISO alpha-3 code of a country written by name (English or Spanish), or ''."""
+    from babel import Locale
+
+    from nlg.catalogue import normalise
+    key = normalise(name)
+    for lang in ("en", "es"):
+        for alpha2, label in Locale.parse(lang).territories.items():
+            if normalise(label) == key and len(alpha2) == 2 and alpha2.isalpha():
+                import pycountry
+                found = pycountry.countries.get(alpha_2=alpha2)
+                if found is not None:
+                    return found.alpha_3
+    return ""
+
+
 def _country(ctx: _Ctx, value) -> str:
     if value is None:
         return ""
     code = str(value).strip().upper()
+    if not is_alpha3(code) and _country_by_name(str(value)):
+        return _country_by_name(str(value))   # "Mexico", "Perú", "Curaçao": the name is as good
     if not is_alpha3(code):
         codes = country_codes()
         ctx.bad("E112", "country", "expected an ISO 3166-1 alpha-3 code such as PER"

@@ -81,3 +81,23 @@ def test_missing_folder_and_file(tmp_path):
         load_config(tmp_path / "nope")
     with pytest.raises(ConfigError, match="no report.yaml"):
         load_config(tmp_path)
+
+
+def test_minimal_report_yaml_as_a_drafter_writes_it(tmp_path):
+    # country by name, the refugees figure at the top: what issue 11 calls a minimal report.yaml
+    (tmp_path / "report.yaml").write_text("country: Mexico\nperiod: 2022-01\nplatform: R4V\n"
+                                          "refugees_and_migrants: 80000\n", encoding="utf-8")
+    cfg = load_config(tmp_path)
+    assert cfg.country == "MEX" and cfg.key_figures["refugees_and_migrants"].value == 80000
+    (tmp_path / "report.yaml").write_text("country: Perú\nperiod: 2022-01\nplatform: R4V\n"
+                                          "key_figures: {refugees_and_migrants: 5}\n", encoding="utf-8")
+    assert load_config(tmp_path).country == "PER"
+
+
+def test_a_figure_given_twice_is_an_error(tmp_path):
+    (tmp_path / "report.yaml").write_text("country: PER\nperiod: 2022-01\nplatform: R4V\n"
+                                          "refugees_and_migrants: 8\nkey_figures: {refugees_and_migrants: 5}\n",
+                                          encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert [p.code for p in info.value.problems] == ["E133"]
