@@ -105,6 +105,13 @@ def _claims(at: At, entries: MarkedMap) -> list[Problem]:
                 out.append(at.error("E342", ln or d.line_of("catalogue") or line, eid,
                                     f"{ref_} is already narrated by entry {seen[ref_]}",
                                     hint="one catalogue indicator, one entry"))
+    missing = [ref_ for ref_ in known if ref_ not in seen]
+    if seen and missing:    # a phrasebank that narrates the catalogues narrates all of them
+        out.append(at.error("E343", entries.line or 1, "indicators",
+                            f"{len(missing)} official catalogue indicator(s) have no entry: "
+                            + ", ".join(missing[:8]) + (" …" if len(missing) > 8 else ""),
+                            hint="give each an entry (catalogue: [cycle/code]); "
+                                 "`sitrep phrasebank coverage` lists them all"))
     return out
 
 

@@ -172,3 +172,11 @@ def test_country_suffixed_indicators_fall_back_with_their_code(loader) -> None:
     unknown = [i for i in cov.indicators if not i.entry]
     assert unknown and all(i.code.endswith("_COL") and "translation needed" in i.fallback for i in unknown)
     assert all(i.covered for i in cov.indicators if i.entry)
+
+
+def test_every_official_catalogue_indicator_has_an_entry_in_every_language() -> None:
+    from nlg.coverage import catalogue_coverage
+
+    items = catalogue_coverage(phrasebank.load())
+    assert {c.cycle for c in items} == {"2021", "2022", "2023-2024"}
+    assert [(c.cycle, c.missing) for c in items if c.missing] == []
