@@ -59,6 +59,7 @@ def save(document: Document, path: Path, *, embedded: str, core: CoreInfo) -> st
     path = Path(path)
     json.loads(embedded)  # fail early on invalid JSON rather than store it
     set_core(document, core)
+    docx_xml.date_comments(document, core.created)
     digest = hashlib.sha256(document.part.blob).hexdigest()
     _store_embedded(document, docx_xml.embedded_xml(embedded, digest))
     data = to_bytes(document)

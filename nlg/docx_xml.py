@@ -6,6 +6,8 @@ XML part holding embedded data.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import hashlib
 import re
 import uuid
@@ -55,7 +57,7 @@ def anchor_comment(document: Document, paragraph: Paragraph, text: str,
     comment = document.comments.add_comment(text, author=author, initials=initials)
     element = comment._comment_elm
     if qn("w:date") in element.attrib:
-        del element.attrib[qn("w:date")]  # no clock in the output
+        del element.attrib[qn("w:date")]  # no clock: dated with the report (date_comments)
     cid = str(comment.comment_id)
     p = paragraph._p
     _insert_after_ppr(p, OxmlElement("w:commentRangeStart", attrs={qn("w:id"): cid}))
@@ -65,6 +67,22 @@ def anchor_comment(document: Document, paragraph: Paragraph, text: str,
         f'<w:commentReference w:id="{cid}"/></w:r>')
     p.append(ref)
     return comment.comment_id
+
+
+def date_comments(document: Document, when: dt.datetime) -> None:
+    """Return after dating every comment ``when``: the report's date, never the clock.
+
+    Word writes ``w:date`` on every comment and some readers (docx2python) require it.
+    """
+    try:
+        part = document.part.part_related_by(RT.COMMENTS)
+    except KeyError:
+        return
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    for comment in part.element.iter(qn("w:comment")):
+        comment.set(qn("w:date"), stamp)
 
 
 def highlight(paragraph: Paragraph, color: WD_COLOR_INDEX = WD_COLOR_INDEX.YELLOW) -> None:

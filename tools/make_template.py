@@ -47,10 +47,17 @@ def _cell_mar(top: int, side: int) -> str:
             f'<w:bottom w:w="{top}" w:type="dxa"/><w:right w:w="{side}" w:type="dxa"/></w:tblCellMar>')
 
 
+#: The order the schema requires inside w:tblBorders (CT_TblBorders); Word rejects any other.
+BORDER_ORDER = ("top", "left", "start", "bottom", "right", "end", "insideH", "insideV")
+
+
 def _borders(**sides: str) -> str:
-    """Return tblBorders with one ``single`` line per side given as ``side=color:size``."""
-    lines = "".join(f'<w:{s} w:val="single" w:sz="{v.split(":")[1]}" w:space="0" '
-                    f'w:color="{v.split(":")[0]}"/>' for s, v in sides.items())
+    """Return tblBorders with one ``single`` line per side given as ``side=color:size``.
+
+    The sides are written in the schema's order, whatever order they are given in.
+    """
+    lines = "".join(f'<w:{s} w:val="single" w:sz="{sides[s].split(":")[1]}" w:space="0" '
+                    f'w:color="{sides[s].split(":")[0]}"/>' for s in BORDER_ORDER if s in sides)
     return f"<w:tblBorders>{lines}</w:tblBorders>"
 
 
