@@ -108,7 +108,7 @@ def load_data(config: ReportConfig) -> Dataset:
 
 def _check_sector_notes(config: ReportConfig, bank: pb.Phrasebank) -> None:
     rec = recogniser(bank)
-    names = [n for s in bank.sectors.values() for n in (s.names["en"], s.names["es"], *s.aliases)]
+    names = [n for s in bank.sectors.values() for n in (*s.names.values(), *s.aliases)]
     bad = [error("E123", f"sector_notes.{name}: unknown sector" + did_you_mean(name, names),
                  file=str(config.folder / "report.yaml"),
                  hint="use the English sector name, e.g. Education, WASH, Protection")
@@ -187,10 +187,14 @@ def prepare(folder: str | Path, *, phrasebanks: Path | None = None,
     return Draft(config, data, facts, content, bank)
 
 
-def realise_all(d: Draft, langs: Sequence[Lang] = tuple(Lang)) -> dict[Lang, RealisedReport]:
-    """Return the realised report in each language."""
+def realise_all(d: Draft, langs: Sequence[Lang] | None = None) -> dict[Lang, RealisedReport]:
+    """Return the realised report in each of ``langs`` (default: the report's languages).
+
+    Every document embeds the texts of all the report's languages (and of ``langs``).
+    """
+    langs = tuple(d.config.languages) if langs is None else tuple(langs)
     reports = {lang: realise(d.plan, d.facts, d.config, d.bank, lang, warnings=d.warnings)
-               for lang in Lang}
+               for lang in dict.fromkeys((*d.config.languages, *langs))}
     embedded = d.embedded({lang.value: drafted_texts(r) for lang, r in reports.items()})
     return {lang: replace(reports[lang], embedded=embedded) for lang in langs}
 

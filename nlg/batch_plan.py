@@ -19,10 +19,11 @@ from pathlib import Path
 
 from nlg.config import REPORT_FILE, ReportConfig, load_config
 from nlg.errors import OutputError, SitrepError, error
-from nlg.model import Lang
+from nlg.lang import DEFAULT
 
 PACKAGE = Path(__file__).resolve().parent
-OPTIONS = {"langs": [lang.value for lang in Lang], "comments": True}
+#: Options of a batch run (a report's own languages are in its report.yaml, an input).
+OPTIONS = {"langs": [lang.value for lang in DEFAULT], "comments": True}
 #: Modules that serve other commands and never change a draft (name = one of these, or starts
 #: with it and '_'). Every other file of the package counts as drafting code.
 NOT_DRAFTING = ("__main__", "batch", "check", "cli", "coverage", "lint", "pdf", "review", "textview")
@@ -224,7 +225,7 @@ def plan(root: Path, out: Path, shared: tuple[FileHash, ...]) -> list[Report]:
         reports.append(Report(
             config.folder, shown(config.folder, root), key, config.key, config.period.label,
             inputs, fingerprint(inputs, shared),
-            (*(out / f"{key}_{lang.value}.docx" for lang in Lang), out / f"{key}_qa.xlsx"),
+            (*(out / f"{key}_{lang.value}.docx" for lang in config.languages), out / f"{key}_qa.xlsx"),
             problem=_duplicate(key, by_key[key], root)))
     return sorted(reports, key=lambda r: (r.key, r.label.casefold()))
 

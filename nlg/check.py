@@ -25,6 +25,7 @@ from nlg.check_quantities import Reader, english_ratio
 from nlg.check_read import CheckError, Reviewed, read
 from nlg.check_rules import ADDED, DELETED, FIGURE, Analysed, Finding
 from nlg.errors import SitrepError
+from nlg.lang import REFERENCE
 from nlg.model import Lang
 from nlg.serialise import jsonable
 
@@ -136,9 +137,10 @@ def _written_as(docs: list[Reviewed], locale: str) -> int:
 
 
 def _analyse(doc: Reviewed, readers: dict[Lang, Reader]) -> Analysed:
-    """Return ``doc`` with its figures found and, in Spanish, its English-looking sentences."""
+    """Return ``doc`` with its figures found and, in a language other than English (the
+    reference language), its English-looking sentences."""
     reader = readers[doc.lang]
-    prose = doc.lang is Lang.ES
+    prose = doc.lang is not REFERENCE
     blocks = [b for b in doc.blocks if (prose and b.section != "partners") or _DIGIT.search(b.text)]
     english_stops = _english_stops(readers) if prose else frozenset()
     figures, english = {}, []
@@ -153,15 +155,15 @@ def _analyse(doc: Reviewed, readers: dict[Lang, Reader]) -> Analysed:
 
 
 def _english_stops(readers: dict[Lang, Reader]) -> frozenset[str]:
-    """Return spaCy's English stop words (without building an English pipeline)."""
-    if Lang.EN in readers:
-        return readers[Lang.EN].stop_words
+    """Return spaCy's stop words of the reference language, English (without building a pipeline)."""
+    if REFERENCE in readers:
+        return readers[REFERENCE].stop_words
+    import importlib
+
     from nlg.spacy_import import import_spacy
 
     import_spacy()
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
+    return frozenset(importlib.import_module(f"spacy.lang.{REFERENCE.value}.stop_words").STOP_WORDS)
 
 
 def _document(a: Analysed, wording, drafted: Drafted | None, locale: str) -> list[Finding]:
@@ -223,11 +225,16 @@ def _added(a: Analysed, found: dict, notes: dict[str, list[str]]) -> list[Findin
 
 
 def _pairs(analysed: list[Analysed]) -> list[tuple[Analysed, Analysed]]:
-    """Return (English, Spanish) drafts of the same report, the first of each language."""
+    """Return the drafts of one report to compare: the first of each language, each paired with
+    the draft in the first language of language order (English, the reference, when given)."""
     by_report: dict[str, dict[Lang, Analysed]] = {}
     for a in analysed:
         by_report.setdefault(a.doc.report, {}).setdefault(a.doc.lang, a)
-    return [(d[Lang.EN], d[Lang.ES]) for d in by_report.values() if len(d) == 2]
+    out = []
+    for drafts in by_report.values():
+        langs = [lang for lang in Lang if lang in drafts]
+        out += [(drafts[langs[0]], drafts[other]) for other in langs[1:]]
+    return out
 
 
 def _same_report(docs: list[Reviewed], drafted: Drafted, folder: Path) -> None:

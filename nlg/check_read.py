@@ -18,12 +18,13 @@ from lxml import etree
 from nlg import docx_io, docx_xml
 from nlg.check_wording import Wording, section_of
 from nlg.errors import SitrepError, error
+from nlg.lang import parse as parse_lang
 from nlg.model import Lang
 from nlg.serialise import SCHEMA
 
 _SKIP = {qn("w:del"), qn("w:moveFrom")}
 _NO_HIGHLIGHT = {"none", "auto", "ffffff", ""}
-_LANG_IN_NAME = re.compile(r"_(en|es)(?:\.edited-\d+)?\.docx$", re.IGNORECASE)
+_LANG_IN_NAME = re.compile(r"_([a-z]{2,3})(?:\.edited-\d+)?\.docx$", re.IGNORECASE)   # the language code
 
 
 class CheckError(SitrepError):
@@ -131,11 +132,11 @@ def _language(path: Path, core: bytes, styles: dict[str, str]) -> Lang:
     match = _LANG_IN_NAME.search(path.name)
     tags += [match.group(1) if match else "", styles.get("\0lang", "")]
     for tag in tags:
-        code = tag.split("-")[0].lower()
-        if code in {x.value for x in Lang}:
-            return Lang(code)
+        lang = parse_lang(tag) if tag else None
+        if lang is not None:
+            return lang
     raise _problem("E605", "cannot tell the document's language", path,
-                   "keep the _en/_es suffix of the file name")
+                   "keep the language suffix of the file name (" + ", ".join(f"_{x.value}" for x in Lang) + ")")
 
 
 def paragraph_text(p) -> str:

@@ -64,9 +64,12 @@ def _finding(a: Analysed, code: str, block: Block | None, message: str, **kw) ->
 
 
 def number(n) -> str:
-    """Return ``n`` written for the report's messages (English grouping)."""
+    """Return ``n`` written for the tool's messages (in English, with its grouping)."""
+    from nlg.lang import REFERENCE, module
+
     n = Decimal(n)
-    return numfmt.integer(int(n), locale="en") if n == n.to_integral_value() else str(n)
+    return numfmt.integer(int(n), locale=module(REFERENCE).NUMBER_LOCALE) \
+        if n == n.to_integral_value() else str(n)
 
 
 def fits(figure: Figure, value: int) -> bool:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from nlg.errors import DataError, SitrepError
+from nlg.lang import DEFAULT, REFERENCE
 from nlg.model import Lang
 
 EPILOG = ("Docs: sitrep --help-topics (offline) or {url}. "
@@ -31,8 +32,9 @@ class _Topics(argparse.Action):
         parser.exit(0)
 
 
-def _langs(value: str | None) -> tuple[Lang, ...]:
-    return tuple(Lang) if value is None else (Lang(value),)
+def _langs(value: str | None) -> tuple[Lang, ...] | None:
+    """Return the languages asked for (None: the report's, from its report.yaml)."""
+    return None if value is None else (Lang(value),)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
 
     epilog = EPILOG.format(url=docs_url())
     p = argparse.ArgumentParser(prog="sitrep", epilog=epilog,
-                                description="Draft bilingual (English/Spanish) situation reports from 5W data.")
+                                description="Draft situation reports from 5W data, in English, Spanish "
+                                            "and Portuguese (report.yaml languages:).")
     p.add_argument("--version", action="version", version=f"sitrep-nlg {version()}")
     p.add_argument("--help-topics", action=_Topics, nargs="?", metavar="TOPIC", default=None,
                    help="list the documentation topics, or print one (e.g. report, data, template)")
@@ -48,7 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("draft", help="write the Word drafts of a report folder", epilog=epilog)
     d.add_argument("folder", type=Path, help="report folder (holds report.yaml and the 5W export)")
     d.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
-    d.add_argument("--lang", choices=[x.value for x in Lang], help="one language only")
+    d.add_argument("--lang", choices=[x.value for x in Lang],
+                   help="one language only (default: the report's languages: in report.yaml, else "
+                        + " and ".join(x.value for x in DEFAULT) + ")")
     d.add_argument("--no-comments", action="store_true", help="a clean copy: no review comments")
     d.add_argument("--force", action="store_true",
                    help="redraft over documents edited by reviewers (they are kept as backups)")
@@ -56,10 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--pdf", action="store_true",
                    help="also write a tagged PDF beside each .docx (needs LibreOffice)")
     d.add_argument("--review", action="store_true",
-                   help="also write a side-by-side English | Spanish review copy")
+                   help="also write a side-by-side review copy, one column per language")
     v = sub.add_parser("preview", help="print the realised report text", epilog=epilog)
     v.add_argument("folder", type=Path)
-    v.add_argument("--lang", choices=[x.value for x in Lang], default="en")
+    v.add_argument("--lang", choices=[x.value for x in Lang], default=REFERENCE.value)
     for command in (d, v):
         command.add_argument("--phrasebanks", type=Path, metavar="DIR",
                              help="your phrasebank folder, layered over the shipped one "

@@ -15,6 +15,7 @@ from types import MappingProxyType
 import yaml
 
 from nlg.errors import ConfigError, did_you_mean, error
+from nlg.lang import CODES, DEFAULT, module as lang_module
 from nlg.model import Lang, Problem
 
 REPORT_FILE = "report.yaml"
@@ -22,15 +23,26 @@ _PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:\.\.(\d{4})-(0[1-9]|1[0-2]))?$
 
 
 @dataclass(frozen=True)
-class Bilingual:
-    """A drafter-written text in both languages ("" when missing)."""
+class Texts:
+    """A drafter-written text by language code (report.yaml ``{en: ..., es: ..., pt: ...}``)."""
 
-    en: str
-    es: str
+    texts: Mapping[str, str] = field(default_factory=dict)
 
     def get(self, lang: Lang) -> str:
-        """Return the text in ``lang``."""
-        return self.en if lang is Lang.EN else self.es
+        """Return the text in ``lang`` ("" when the drafter did not write it)."""
+        return self.texts.get(lang.value, "")
+
+    def first(self) -> str:
+        """Return the text shown where a language's is missing: the first given, in language order."""
+        return next((self.texts[code] for code in CODES if self.texts.get(code)), "")
+
+
+#: The former name, from when a report had two languages.
+Bilingual = Texts
+
+
+def _default_locales() -> Mapping[str, str]:
+    return MappingProxyType({code: lang_module(code).NUMBER_LOCALE for code in CODES})
 
 
 @dataclass(frozen=True)
@@ -81,8 +93,7 @@ class Period:
 class Style:
     """Per-report style profile (the ``style:`` key). See README."""
 
-    number_locale: Mapping[str, str] = field(
-        default_factory=lambda: MappingProxyType({"en": "en", "es": "es"}))
+    number_locale: Mapping[str, str] = field(default_factory=_default_locales)
     serial_comma: bool = True
     inclusive: bool = True
     bullets_per_sector: int = 3
@@ -130,6 +141,7 @@ class ReportConfig:
     country_figures: Mapping[str, Mapping[str, Figure]] = field(default_factory=dict)
     country_people_reached: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     phrasebanks: Path | None = None       # the user's phrasebank folder, layered over the shipped one
+    languages: tuple[Lang, ...] = DEFAULT   # the languages drafted (report.yaml ``languages:``)
 
     @property
     def multi(self) -> bool:

@@ -14,6 +14,7 @@ from nlg import config as c
 from nlg.config_yaml import separated
 from nlg import platforms
 from nlg.errors import did_you_mean, error
+from nlg.lang import CODES, DEFAULT, REFERENCE, Lang
 from nlg.model import Problem
 from nlg.places import country_codes, is_alpha3
 
@@ -22,7 +23,7 @@ TOP_KEYS = {
     "published": False, "data": False, "people_reached": False, "funding": False,
     "situation": False, "coordination": False, "sector_notes": False,
     "partners": False, "contacts": False, "style": False, "columns": False,
-    "sheet": False, "template": False, "previous": False, "actor": False,
+    "sheet": False, "template": False, "previous": False, "actor": False, "languages": False,
     "phrasebanks": False,
     "refugees_and_migrants": False, "people_assisted": False,   # shorthands of key_figures.*
 }
@@ -81,8 +82,29 @@ def parse(raw: dict, *, folder: Path, file: str, problems: list[Problem]) -> c.R
         previous=_path(ctx, folder, "previous", raw.get("previous")),
         actor=_actor(ctx, raw.get("actor")),
         phrasebanks=_folder(ctx, folder, "phrasebanks", raw.get("phrasebanks")),
+        languages=_languages(ctx, raw.get("languages")),
     )
     return c.ReportConfig(**kw)
+
+
+def _languages(ctx: _Ctx, value) -> tuple[Lang, ...]:
+    """Return the report's languages (``languages: [en, pt]``), in the order given."""
+    if value is None:
+        return DEFAULT
+    hint = f"write languages: [{', '.join(x.value for x in DEFAULT)}]; known: {', '.join(CODES)}"
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items:
+        ctx.bad("E160", "languages", "expected a list of language codes", value=value, hint=hint)
+        return DEFAULT
+    out: list[Lang] = []
+    for i, item in enumerate(items):
+        code = str(item).strip().lower() if isinstance(item, str) else ""
+        if code not in CODES:
+            ctx.bad("E161", f"languages[{i}]", "unknown language" + did_you_mean(str(item), CODES),
+                    value=item, hint=hint)
+        elif Lang(code) not in out:
+            out.append(Lang(code))
+    return tuple(out) or DEFAULT
 
 
 def _check_keys(ctx: _Ctx, raw: dict, spec: dict, prefix: str) -> None:
@@ -414,16 +436,22 @@ def _funding(ctx: _Ctx, value) -> c.Funding | None:
     return c.Funding(funded, required, _text(ctx, "funding.source", value.get("source")))
 
 
-def _bilingual(ctx: _Ctx, key: str, value) -> c.Bilingual | None:
+def _shape() -> str:
+    """Return how a per-language text is written ("{en: ..., es: ...}")."""
+    return "{" + ", ".join(f"{lang.value}: ..." for lang in DEFAULT) + "}"
+
+
+def _bilingual(ctx: _Ctx, key: str, value) -> c.Texts | None:
+    """Return a drafter text: a mapping by language code, or plain text in the reference language."""
     if isinstance(value, str):
-        return c.Bilingual(value.strip(), "")
+        return c.Texts(MappingProxyType({REFERENCE.value: value.strip()}))
     if not isinstance(value, dict):
-        ctx.bad("E115", key, "expected {en: ..., es: ...}", value=value)
+        ctx.bad("E115", key, f"expected {_shape()}", value=value)
         return None
-    _check_keys(ctx, value, {"en": False, "es": False}, f"{key}.")
-    item = c.Bilingual(_text(ctx, f"{key}.en", value.get("en")),
-                       _text(ctx, f"{key}.es", value.get("es")))
-    if not item.en and not item.es:
+    _check_keys(ctx, value, {code: False for code in CODES}, f"{key}.")
+    texts = {code: _text(ctx, f"{key}.{code}", value.get(code)) for code in CODES if code in value}
+    item = c.Texts(MappingProxyType({code: text for code, text in texts.items() if text}))
+    if not item.texts:
         ctx.bad("E120", key, "needs the text in at least one language")
     return item
 
@@ -432,7 +460,7 @@ def _bilinguals(ctx: _Ctx, key: str, value) -> tuple[c.Bilingual, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        ctx.bad("E115", key, "expected a list of {en: ..., es: ...}", value=value)
+        ctx.bad("E115", key, f"expected a list of {_shape()}", value=value)
         return ()
     items = (_bilingual(ctx, f"{key}[{i}]", v) for i, v in enumerate(value))
     return tuple(i for i in items if i is not None)
@@ -482,7 +510,8 @@ def _locales(ctx: _Ctx, given, default) -> MappingProxyType:
 
     merged = dict(default)
     if not isinstance(given, dict):
-        ctx.bad("E115", "style.number_locale", "expected {en: en, es: es_PE}", value=given)
+        ctx.bad("E115", "style.number_locale", "expected a locale by language, e.g. {"
+                + ", ".join(f"{code}: {loc}" for code, loc in default.items()) + "}", value=given)
         return MappingProxyType(merged)
     for lang, loc in given.items():
         if lang not in merged:
@@ -493,5 +522,6 @@ def _locales(ctx: _Ctx, given, default) -> MappingProxyType:
             merged[lang] = str(loc)
         except (ValueError, UnknownLocaleError):
             ctx.bad("E122", f"style.number_locale.{lang}", "unknown locale", value=loc,
-                    hint="use es, es_PE, es_CO, en ...")
+                    hint="use a Babel locale: " + ", ".join(dict.fromkeys(default.values()))
+                    + ", or language_COUNTRY (as es_PE, es_CO) ...")
     return MappingProxyType(merged)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nlg.errors import did_you_mean, error, warning
+from nlg.lang import REFERENCE as _REFERENCE, name as _name
 from nlg.lint_yaml import MarkedMap, MarkedSeq
 from nlg.model import Lang, Problem
 
@@ -19,9 +20,10 @@ INDICATORS = "indicators.yaml"
 ACTIVITIES = "activities.yaml"
 #: The slots the sentence templates may use (see nlg/sentences.py).
 SLOTS = ("place", "actor", "count", "group", "sector", "label", "usd")
-LANG_NAMES = {Lang.EN: "English", Lang.ES: "Spanish"}
+#: The languages' names in messages ("Spanish"), from their modules.
+LANG_NAMES = {lang: _name(lang) for lang in Lang}
 #: The language the others are compared with (variants, slots, populations).
-REFERENCE = Lang.EN
+REFERENCE = _REFERENCE
 
 
 def lexicon(lang: Lang) -> str:

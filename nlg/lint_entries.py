@@ -5,13 +5,15 @@ import difflib
 from typing import Any
 
 from nlg.errors import did_you_mean
-from nlg.lint_base import (ACTIVITIES, INDICATORS, SECTORS, At, Bank, items, lexicon, ref, shape, texts,
-                           unknown_keys)
+from nlg.lint_base import (ACTIVITIES, INDICATORS, LANG_NAMES, SECTORS, At, Bank, items, lexicon, ref, shape,
+                           texts, unknown_keys)
 from nlg.lint_yaml import MarkedMap
 from nlg.model import Lang, Measure, Precision, Problem
 from nlg.catalogue import SIMILARITY, TYPES, normalise, shipped, split_code
 
-SECTOR_KEYS = ("en", "es", "short_en", "short_es", "aliases", "parent", "sensitive")
+#: A sector's name (headings) and short name (table headers) by language code, and its data.
+NAME_KEYS = tuple(lang.value for lang in Lang) + tuple(f"short_{lang.value}" for lang in Lang)
+SECTOR_KEYS = (*NAME_KEYS, "aliases", "parent", "sensitive")
 ENTRY_KEYS = ("sector", "catalogue", "type", "measure", "precision", "noun", "group", "priority",
               "follows", "aliases")
 ACTIVITY_KEYS = ("entry", "noun", "aliases", "priority")
@@ -36,11 +38,12 @@ def _sectors(bank: Bank) -> list[Problem]:
         if not isinstance(d, MarkedMap):
             continue
         out += unknown_keys(at, code, d, SECTOR_KEYS, "a sector")
-        for key in ("en", "es"):
+        for lang in Lang:
+            key = lang.value
             if not isinstance(d.get(key), str) or not d.get(key).strip():
                 out.append(at.error("E307", d.line_of(key) or line, code,
-                                    f"the sector needs its name in '{key}'",
-                                    hint=f"e.g. {key}: " + ("Education" if key == "en" else "Educación")))
+                                    f"the sector needs its {LANG_NAMES[lang]} name in '{key}'",
+                                    hint=f"e.g. {key}: <the sector's name in {LANG_NAMES[lang]}>"))
         parent = ref(d.get("parent"))
         if parent is not None and (parent not in sectors or parent == code):
             out.append(at.error("E328", d.line_of("parent"), code, f"unknown parent sector {parent!r}"
@@ -57,7 +60,7 @@ def _ambiguous_sectors(at: At, sectors: MarkedMap) -> list[Problem]:
     for code, d, line in items(sectors):
         if not isinstance(d, MarkedMap):
             continue
-        names = [(code, line)] + [(d.get(k), d.line_of(k)) for k in ("en", "es", "short_en", "short_es")]
+        names = [(code, line)] + [(d.get(k), d.line_of(k)) for k in NAME_KEYS]
         names += [(v, ln or d.line_of("aliases")) for _, v, ln in texts(d.get("aliases"))]
         for name, ln in names:
             if not isinstance(name, str):

@@ -1,7 +1,6 @@
 """Lint <lang>/sentences.yaml: twins across languages, forms, aligned variants, templates."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from nlg import textenv
@@ -9,6 +8,7 @@ from nlg.errors import did_you_mean
 from nlg.lang import module as rules_of
 from nlg.lint_base import (ACTIVITIES, INDICATORS, LANG_NAMES, REFERENCE, SLOTS, At, Bank, items, lexicon,
                            sentences, shape, texts)
+from nlg.lang.base import GENDERS
 from nlg.lint_template import analyse
 from nlg.lint_yaml import MarkedMap
 from nlg.model import Lang, Problem
@@ -17,7 +17,7 @@ FORMS = ("main", "follow", "main_usd", "follow_usd")
 #: Sentences the pipeline uses for indicators with no entry (nlg/plan.py, nlg/sentences.py).
 GENERIC = ("_generic_people", "_generic_output", "_generic_quote")
 #: Verb forms the language's ``agree`` rule cannot inflect: they need a ``verbs`` entry.
-VERBS_NEED_ENTRY = {Lang.ES: re.compile(r"[aeiy]ron$")}
+VERBS_NEED_ENTRY = {lang: rules_of(lang).VERB_NEEDS_ENTRY for lang in Lang}
 
 
 def check(bank: Bank) -> list[Problem]:
@@ -54,7 +54,7 @@ def _known(bank: Bank, per_lang: dict[Lang, MarkedMap]) -> list[Problem]:
             if len(missing) == len(Lang):
                 out += [At(bank, rel).error("E311", line, key, f"this {what} has no sentences in "
                                             f"{LANG_NAMES[lang]} ({sentences(lang)})",
-                                            hint="add its sentences to both languages "
+                                            hint="add its sentences to every language "
                                                  "(phrasebanks/README.md)")
                         for lang in missing]
     for lang in Lang:
@@ -160,7 +160,7 @@ def _words(bank: Bank, at: At, line: int, where: str, info, lang: Lang) -> list[
             out.append(at.error("E330", line, where, f"{word!r} | agree: the {LANG_NAMES[lang]} rules "
                                 "cannot inflect this verb",
                                 hint=f"add '{word}: <singular>' under 'verbs:' in {lexicon(lang)}"))
-        elif all(rules.agree(word, gender=g, plural=p) == word for g in ("m", "f") for p in (True, False)):
+        elif all(rules.agree(word, gender=g, plural=p) == word for g in GENDERS[1:] for p in (True, False)):
             out.append(at.warning("W331", line, where,
                                   f"{word!r} | agree changes nothing in {LANG_NAMES[lang]}",
                                   hint=f"if it is a verb, add '{word}: <singular>' under 'verbs:' in "
@@ -182,7 +182,7 @@ def _aligned(bank: Bank, ref: MarkedMap, other: MarkedMap, lang: Lang) -> list[P
                 has, lacks = lacks, has
             out.append(at.error("E313", forms.line_of(form) if form in forms else line, key,
                                 f"form {form!r} exists in {has} but not in {lacks}",
-                                hint="both languages need the same forms"))
+                                hint="every language needs the same forms"))
         for form in (f for f in forms if f in base):
             out += compare_variants(at, f"{key}.{form}", texts(base[form]), texts(forms[form]),
                                     forms.line_of(form), lang)

@@ -10,15 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-
-class Lang(str, Enum):
-    """A document language."""
-
-    EN = "en"
-    ES = "es"
-
-    def __str__(self) -> str:
-        return self.value
+from nlg.lang import Lang  # noqa: F401  (re-exported: the languages are the modules of nlg/lang)
 
 
 class Measure(str, Enum):

@@ -10,11 +10,13 @@ House rules, written once here:
 - half-up rounding (Babel rounds half-even), done with :mod:`decimal` first;
 - four-digit numbers are grouped in Spanish ("2.550"), whatever CLDR's
   minimum grouping digits says;
-- compact figures: English up to "billion"; Spanish never uses "billón"
-  (10^12) for 10^9, it writes "2.500 millones";
-- English dates are UN style, day before month ("5 December 2023");
-- a range of months uses an en dash ("January–February 2024"); across years
-  Spanish writes "diciembre de 2023 a enero de 2024".
+- a range of months uses an en dash ("January–February 2024").
+
+The rules that differ by language are constants of the language's module in
+:mod:`nlg.lang` (see :class:`nlg.lang.base.LanguageRules`): the compact scales
+(English up to "billion"; Spanish never uses "billón" (10^12) for 10^9, it
+writes "2.500 millones"), the date locale (UN-style English, "5 December
+2023") and what joins a range across years ("diciembre de 2023 a enero de 2024").
 """
 from __future__ import annotations
 
@@ -29,13 +31,8 @@ from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
-#: Locale used for dates, by language (UN style: day before month in English).
-_DATE_LOCALE = {"en": "en_GB"}
-#: Compact scales (powers of ten) allowed, by language; Spanish stops at millones.
-_SCALES = {"en": (6, 9)}
+#: Compact scales (powers of ten) of a language without a module in nlg/lang.
 _DEFAULT_SCALES = (6,)
-#: What joins two month-years of different years, by language.
-_YEAR_RANGE_JOIN = {"es": " a "}
 _DASH = "\u2013"
 #: Spaces accepted as group separators when parsing (space, NBSP, narrow NBSP, thin space).
 _SPACES = " \u00a0\u202f\u2009"
@@ -50,6 +47,22 @@ def _locale(locale: str) -> Locale:
 def _language(locale: str) -> str:
     """Return the language part of a locale."""
     return _locale(locale).language
+
+
+@lru_cache(maxsize=None)
+def _house(language: str) -> tuple[str, tuple[int, ...], str]:
+    """Return a language's house rules: (date locale, compact scales, year-range join).
+
+    They are constants of the language's module in :mod:`nlg.lang` (DATE_LOCALE,
+    COMPACT_SCALES, YEAR_RANGE_JOIN); a language without a module gets CLDR's dates,
+    millions only and an en dash.
+    """
+    from nlg.lang import CODES, module     # nlg.lang's modules import this one
+
+    if language not in CODES:
+        return "", _DEFAULT_SCALES, _DASH
+    rules = module(language)
+    return rules.DATE_LOCALE, tuple(rules.COMPACT_SCALES), rules.YEAR_RANGE_JOIN or _DASH
 
 
 def _half_up(x: float | int | Decimal, digits: int) -> Decimal:
@@ -147,7 +160,7 @@ def compact(n: int | float, *, locale: str, digits: int = 2) -> tuple[str, str]:
     (('2.500', 'millones'), ('999,999', ''))
     """
     value = Decimal(str(n))
-    scales = _SCALES.get(_language(locale), _DEFAULT_SCALES)
+    scales = _house(_language(locale))[1]
     if abs(value) < 10 ** scales[0]:
         return integer(int(_half_up(value, 0)), locale=locale), ""
     exponent = scales[0]
@@ -176,7 +189,7 @@ def percent(ratio: float, *, locale: str, digits: int = 0) -> str:
 
 def _date_locale(locale: str) -> Locale:
     """Return the locale used for dates (house rule: UN-style English)."""
-    return _locale(_DATE_LOCALE.get(_language(locale), locale))
+    return _locale(_house(_language(locale))[0] or locale)
 
 
 def month_year(year: int, month: int, *, locale: str) -> str:
@@ -220,7 +233,7 @@ def month_range(start: tuple[int, int], end: tuple[int, int], *, locale: str) ->
         return month_year(*start, locale=locale)
     if start[0] == end[0]:
         return f"{_month_name(start[1], locale)}{_DASH}{month_year(*end, locale=locale)}"
-    join = _YEAR_RANGE_JOIN.get(_language(locale), _DASH)
+    join = _house(_language(locale))[2]
     return f"{month_year(*start, locale=locale)}{join}{month_year(*end, locale=locale)}"
 
 

@@ -88,11 +88,12 @@ def _keep(path: Path, backup: Path) -> None:
     docx_io.write_atomic(backup, data)
 
 
-def write_drafts(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] = tuple(Lang),
+def write_drafts(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] | None = None,
                  comments: bool = True, force: bool = False,
                  template: Path | None = None) -> DraftResult:
-    """Return what was written after drafting ``d`` into ``out_dir``."""
+    """Return what was written after drafting ``d`` into ``out_dir`` (default: in the report's languages)."""
     out = Path(out_dir)
+    langs = tuple(d.config.languages) if langs is None else tuple(langs)
     _folder(out)
     paths = {lang: out / d.file_name(lang) for lang in langs}
     backups = _guard(list(paths.values()), force)

@@ -2,7 +2,7 @@
 
 Layout (see phrasebanks/README.md)::
 
-    phrasebanks/sectors.yaml       sectors: codes, names in both languages, export aliases
+    phrasebanks/sectors.yaml       sectors: codes, names by language code, export aliases
     phrasebanks/indicators.yaml    language-neutral entries: sector, measure, precision ...
     phrasebanks/activities.yaml    known activities (by alias) that refine a bullet
     phrasebanks/<lang>/lexicon.yaml    nouns (gender, irregular plurals), verbs, acronyms
@@ -133,8 +133,8 @@ def _sectors(data: dict) -> dict[str, SectorDef]:
     out = {}
     for order, (code, d) in enumerate(data["sectors"].items()):
         out[code] = SectorDef(
-            code=code, names=MappingProxyType({"en": d["en"], "es": d["es"]}),
-            short=MappingProxyType({"en": d.get("short_en", d["en"]), "es": d.get("short_es", d["es"])}),
+            code=code, names=MappingProxyType({lang.value: d[lang.value] for lang in Lang}),
+            short=MappingProxyType({lang.value: d.get(f"short_{lang.value}", d[lang.value]) for lang in Lang}),
             aliases=_tuple(d.get("aliases")), parent=d.get("parent", ""),
             sensitive=bool(d.get("sensitive", False)), order=order)
     return out

@@ -13,6 +13,7 @@ from nlg import hedge
 from nlg.aggregate import OTHER
 from nlg.config import ReportConfig
 from nlg.content import Bullet, ContentPlan, Fact, Flag, Message, Quantity, SectorPlan
+from nlg.lang import CODES, REFERENCE
 from nlg.model import Lang, PopType, Precision
 from nlg.phrasebank import Phrasebank
 from nlg.select import Selection
@@ -40,7 +41,7 @@ def plan(selection: Selection, config: ReportConfig, bank: Phrasebank,
     report_id = f"{config.key}/{config.period.label}"
     sectors = []
     for top, selected in selection.sectors:
-        openings: set[str] = set()
+        openings: set[tuple[Lang, str]] = set()
         bullets = []
         for item in selected:
             main = _message(item.main, "main", config, bank, report_id, openings)
@@ -84,22 +85,37 @@ def template_id(fact: Fact) -> str:
     return GENERIC_QUOTE
 
 
-def _variants(bank: Phrasebank, key: str, form: str) -> tuple[str, ...]:
-    forms = bank.langs[Lang.EN].sentences.get(key, {})
-    return forms.get(form) or forms.get("main") or ()
+def _variants(bank: Phrasebank, key: str, form: str) -> dict[Lang, tuple[str, ...]]:
+    """Return the variants of one sentence form in every language of the phrasebank."""
+    out = {}
+    for lang, lb in bank.langs.items():
+        forms = lb.sentences.get(key, {})
+        out[lang] = forms.get(form) or forms.get("main") or ()
+    return out
 
 
-def _choose(bank: Phrasebank, key: str, form: str, seed: tuple, openings: set[str]) -> int:
+def _opening(variant: str) -> str:
+    """Return the first two words of a variant after its place: what makes bullets sound alike."""
+    return " ".join(variant.replace("{{ place }}", "").split()[:2])
+
+
+def _choose(bank: Phrasebank, key: str, form: str, seed: tuple, openings: set[tuple[Lang, str]]) -> int:
+    """Return the variant index of one message, the same in every language.
+
+    Variants are paired by position, so the index is drawn (a stable hash of the plan's
+    seed, report and fact) among the positions every language has; in a sector, the
+    next position is taken while the drawn one opens like an earlier bullet in any
+    language, so the choice depends on the plan and the whole phrasebank, not on one
+    language's wording.
+    """
     variants = _variants(bank, key, form)
-    n = min(len(variants), *(len(lb.sentences.get(key, {}).get(form)
-                                 or lb.sentences.get(key, {}).get("main") or ())
-                             for lb in bank.langs.values())) or 1
+    n = min((len(v) for v in variants.values()), default=0) or 1
     first = stable_index(*seed, n=n)
     for step in range(n):
         index = (first + step) % n
-        opening = " ".join(variants[index].replace("{{ place }}", "").split()[:2]) if variants else ""
-        if opening not in openings:
-            openings.add(opening)
+        opening = {(lang, _opening(v[index]) if v else "") for lang, v in variants.items()}
+        if not opening & openings:
+            openings.update(opening)
             return index
     return first
 
@@ -189,8 +205,11 @@ def change_direction(value: int, previous: int | None, threshold: float) -> str:
 
 
 def label_lang(label: str, bank: Phrasebank) -> str:
-    """Return the language ("en"/"es"/"") an indicator wording is written in, by stopwords."""
+    """Return the language code an indicator wording is written in, by stopwords ("" if none).
+
+    A tie goes to the reference language, then to the first in language order.
+    """
     words = set(label.lower().replace(",", " ").split())
     scores = {lang.value: len(words & lb.stopwords) for lang, lb in bank.langs.items()}
-    best = max(scores, key=lambda k: (scores[k], k == "en"))
+    best = max(scores, key=lambda k: (scores[k], k == REFERENCE.value, -CODES.index(k)))
     return best if scores[best] else ""

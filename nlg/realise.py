@@ -130,7 +130,7 @@ def _drafted(w, items: tuple[Bilingual, ...], *, translate: bool = True) -> tupl
     for item in items:
         text, review = item.get(w.lang), ""
         if not text:
-            text = item.en or item.es
+            text = item.first()
             review = w.bank.labels["review_missing_translation"] if translate else ""
         out.append(Paragraph(parse(text), review=review))
     return tuple(out)

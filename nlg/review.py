@@ -236,7 +236,7 @@ def write_review(reports: dict[Lang, RealisedReport], path: str | Path, *,
     return path
 
 
-def write_draft_review(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] = tuple(Lang),
+def write_draft_review(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] | None = None,
                        template: Path | None = None, force: bool = False) -> Path:
     """Return the review copy written as ``{country}_{period}_review.docx`` in ``out_dir``."""
     path = Path(out_dir) / f"{d.config.key}_{d.config.period.file_label}_review.docx"

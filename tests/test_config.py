@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from nlg.model import Lang
 from nlg.config import load_config
 from nlg.errors import ConfigError
 
@@ -26,7 +27,7 @@ def test_sample_config_loads(sample_copy):
     assert config.key_figures["refugees_and_migrants"].value == 1_540_000
     assert config.key_figures["refugees_and_migrants"].as_of == dt.date(2023, 11, 30)
     assert config.funding.required_usd == 318_000_000
-    assert all(item.en and item.es for item in config.situation)
+    assert all(item.get(Lang.EN) and item.get(Lang.ES) for item in config.situation)
 
 
 def test_minimal_defaults(tmp_path):

@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from conftest import SAMPLE
+from nlg.model import Lang
 from nlg.config import load_config
 from nlg.errors import ConfigError
 
@@ -103,7 +104,7 @@ def test_notepad_encodings_are_read(sample_copy, encoding):
     assert config == load_config(SAMPLE).__class__(**{**load_config(SAMPLE).__dict__,
                                                       "folder": sample_copy,
                                                       "data": config.data})
-    assert any("ó" in item.es for item in config.situation)
+    assert any("ó" in item.get(Lang.ES) for item in config.situation)
 
 
 def test_binary_report_yaml_is_a_clear_error(sample_copy):

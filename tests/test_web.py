@@ -12,6 +12,7 @@ pytest.importorskip("ruamel.yaml", reason="the web extra is not installed (pip i
 
 from starlette.testclient import TestClient  # noqa: E402
 
+from nlg.model import Lang
 from nlg.web import i18n  # noqa: E402
 from nlg.web.app import create_app  # noqa: E402
 
@@ -234,7 +235,7 @@ def test_saving_keeps_what_the_form_does_not_show(tmp_path):
     assert "One bullet." in text and "Una viñeta." in text and "CPP" not in text.split("sector_notes")[0]
     from nlg.config import load_config
     config = load_config(folder)
-    assert config.situation[0].es == "Una viñeta." and config.key_figures["refugees_and_migrants"].value == 1540000
+    assert config.situation[0].get(Lang.ES) == "Una viñeta." and config.key_figures["refugees_and_migrants"].value == 1540000
     assert config.partners == () and config.published is None        # the form left them empty
 
 

@@ -1,14 +1,16 @@
-"""Language-neutral pieces shared by :mod:`nlg.lang.en` and :mod:`nlg.lang.es`.
+"""Language-neutral pieces shared by the language modules (:mod:`nlg.lang.en`, :mod:`nlg.lang.es` ...).
 
 Only mechanics live here (the :class:`Noun` type, URL-safe substitution,
-spacing, first-letter capitals, reading how a figure starts); every rule
-that depends on a language is in that language's module.
+spacing, first-letter capitals, reading how a figure starts) and
+:class:`LanguageRules`, what every language module provides; every rule that
+depends on a language is in that language's module.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 GENDERS = ("", "m", "f")
 
@@ -44,6 +46,47 @@ class Noun:
             raise ValueError(f"noun {self.singular!r}: gender must be 'm', 'f' or '', got {self.gender!r}")
         if not self.singular.strip():
             raise ValueError("noun: singular must not be empty")
+
+
+class LanguageRules(Protocol):
+    """What a language module (``nlg/lang/<code>.py``) provides: constants and grammar rules.
+
+    Constants: ``NAME`` (the language in English, for messages), ``LANGUAGE_TAG``
+    (Word proofing language, "es-ES"), ``NUMBER_LOCALE`` (default Babel locale of
+    numbers, overridable by ``style.number_locale``), ``DATE_LOCALE`` (Babel locale of
+    dates, "" for the number locale), ``COMPACT_SCALES`` (powers of ten spelt as a
+    word: (6,) stops at millions, (6, 9) has billions), ``YEAR_RANGE_JOIN`` (what joins
+    two month-years of different years, "" for an en dash), ``GENDERED`` (nouns need a
+    gender), ``VERB_NEEDS_ENTRY`` (a regex of the plural verb forms ``agree`` cannot
+    turn singular, which need a lexicon ``verbs:`` entry; None when there are none).
+    """
+
+    NAME: str
+    LANGUAGE_TAG: str
+    NUMBER_LOCALE: str
+    DATE_LOCALE: str
+    COMPACT_SCALES: tuple[int, ...]
+    YEAR_RANGE_JOIN: str
+    GENDERED: bool
+    VERB_NEEDS_ENTRY: re.Pattern[str] | None
+
+    def pluralise(self, word: str) -> str: ...
+
+    def inflect(self, noun: Noun, count: int) -> str: ...
+
+    def agree(self, word: str, *, gender: str, plural: bool) -> str: ...
+
+    def definite_article(self, noun: Noun, *, plural: bool) -> str: ...
+
+    def join(self, items: Sequence[str], *, conj: str = "and", serial_comma: bool = True) -> str: ...
+
+    def orthography(self, text: str) -> str: ...
+
+    def quantity(self, number: str, scale: str, noun: str) -> str: ...
+
+    def money_usd(self, amount: float, *, locale: str) -> str: ...
+
+    def percent(self, ratio: float, *, locale: str) -> str: ...
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:

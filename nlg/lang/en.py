@@ -1,4 +1,4 @@
-"""English grammar rules (same function names as :mod:`nlg.lang.es`)."""
+"""English grammar rules (the names of :class:`nlg.lang.base.LanguageRules`)."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,14 @@ from nlg import numfmt
 from nlg.lang.base import (Noun, capitalise_first, check_conj, leading_group, match_case,
                            sub_outside_urls, tidy_spacing)
 
+NAME = "English"
 LANGUAGE_TAG = "en-GB"
+NUMBER_LOCALE = "en"
+DATE_LOCALE = "en_GB"           # UN style: day before month ("5 December 2023")
+COMPACT_SCALES = (6, 9)         # "1.54 million", "2.5 billion"
+YEAR_RANGE_JOIN = ""            # "December 2023–January 2024"
+GENDERED = False
+VERB_NEEDS_ENTRY = None
 
 _CONJ = {"and": "and", "or": "or"}
 #: Vowel-initial words said with a consonant ("a one-off", "a university", "a European").

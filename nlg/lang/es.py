@@ -1,4 +1,4 @@
-"""Spanish grammar rules (same function names as :mod:`nlg.lang.en`)."""
+"""Spanish grammar rules (the names of :class:`nlg.lang.base.LanguageRules`)."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,15 @@ from nlg import numfmt
 from nlg.lang.base import (Noun, capitalise_first, check_conj, leading_group, match_case,
                            sub_outside_urls, tidy_spacing)
 
+NAME = "Spanish"
 LANGUAGE_TAG = "es-ES"
+NUMBER_LOCALE = "es"            # R4V's Spanish: 14.971, 1,54 (a report may choose es_PE)
+DATE_LOCALE = ""                # the number locale's ("5 de diciembre de 2023")
+COMPACT_SCALES = (6,)           # never "billón" for 10^9: "2.500 millones"
+YEAR_RANGE_JOIN = " a "         # "diciembre de 2023 a enero de 2024"
+GENDERED = True
+#: Plural verb forms ("recibieron") the agree rule cannot make singular: they need a verbs entry.
+VERB_NEEDS_ENTRY = re.compile(r"[aeiy]ron$")
 
 _CONJ = {"and": "y", "or": "o"}
 _STRONG = "aeoáéíóú"            # a stressed í/ú is strong too (hiatus: "pa-ís")

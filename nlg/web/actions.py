@@ -6,7 +6,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from nlg.errors import ConfigError, DataError, OutputError, SitrepError, error
-from nlg.model import Lang
 from nlg.web import forms, store, views
 from nlg.web.exports import Upload, accept
 from nlg.web.folder import ReportFolder, safe_name
@@ -187,7 +186,7 @@ def _pdfs(folder: ReportFolder, draft) -> list:
         raise OutputError(problems=[error("E177", "no Word draft to convert yet", file=n,
                                           hint="press Draft first") for n in missing])
     paths = to_pdfs([folder.out / n for n in names])
-    return [views.Output(p.name, "pdf", lang.value) for p, lang in zip(paths, Lang)]
+    return [views.Output(p.name, "pdf", lang.value) for p, lang in zip(paths, draft.config.languages)]
 
 
 @dataclass

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlg.model import Lang, Problem
+from nlg.model import Problem
 from nlg.web.folder import ReportFolder
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -69,12 +69,12 @@ def by_file(problems: Sequence[Problem]) -> dict[str, list[Located]]:
 
 
 def preview_rows(draft) -> list:
-    """Return the side-by-side rows (English | Spanish) of the realised report."""
+    """Return the side-by-side rows (one column per language of the report) of the realised report."""
     from nlg.api import realise_all
     from nlg.review import review_rows
 
     reports = realise_all(draft)
-    return review_rows([reports[lang] for lang in Lang])
+    return review_rows([reports[lang] for lang in draft.config.languages])
 
 
 @dataclass(frozen=True)
@@ -98,4 +98,4 @@ def qa_workbook(folder: ReportFolder, draft) -> str | None:
 
 def draft_names(draft) -> list[str]:
     """Return the names of the report's Word drafts, one per language."""
-    return [draft.file_name(lang) for lang in Lang]
+    return [draft.file_name(lang) for lang in draft.config.languages]
