@@ -136,12 +136,12 @@ def _shorthands(ctx: _Ctx, raw: dict) -> dict:
 
 
 def _country_by_name(name: str) -> str:
-    """The ISO alpha-3 code of a country written by name (English or Spanish), or ''."""
+    """The ISO alpha-3 code of a country written by name (in a document language), or ''."""
     from babel import Locale
 
     from nlg.catalogue import normalise
     key = normalise(name)
-    for lang in ("en", "es"):
+    for lang in CODES:
         for alpha2, label in Locale.parse(lang).territories.items():
             if normalise(label) == key and len(alpha2) == 2 and alpha2.isalpha():
                 import pycountry
