@@ -13,14 +13,13 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.styles import BabelFish
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Length, Twips
 from docx.table import Table as DocxTable, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from nlg import docx_xml
+from nlg import docx_styles, docx_xml
 from nlg.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, Span, Table
 from nlg.errors import TemplateError, error
 
@@ -69,6 +68,7 @@ def build(report: RealisedReport, *, template: Path | None = None,
     writer.section(labels["contacts"], report.contacts, "Sitrep Note")
     for note in () if chart else report.footnotes:
         writer.plain(note, "Sitrep Note")
+    docx_styles.ensure_referenced(document)
     return document
 
 
@@ -110,19 +110,24 @@ def _relabel(data: bytes, old: bytes, new: bytes) -> bytes:
 
 
 def _check_styles(document: Document, path: Path) -> None:
-    """Return when every required style exists with the right type; else raise TemplateError."""
+    """Return when every required style exists with the right type; else raise TemplateError.
+
+    Styles are found as Word and LibreOffice save them (:mod:`nlg.docx_styles`): by name,
+    case and spacing ignored, else by Word's built-in style id.
+    """
     problems, names = [], []
-    present = {s.name_val: s for s in document.styles.element.style_lst if s.name_val}
+    styles = docx_styles.index(document)
     for name, kind in REQUIRED_STYLES.items():
-        element = present.get(BabelFish.ui2internal(name))
+        element = styles.find(name)
+        found = None if element is None else _KINDS.get(element.get(qn("w:type"), "paragraph"))
         if element is None:
             names.append(repr(name))
             problems.append(error("E402", f"style {name!r} is missing", file=str(path),
                                   hint=_TEMPLATE_HINT))
-        elif element.type != kind:
+        elif found != kind:
             names.append(repr(name))
             problems.append(error("E403", f"style {name!r} must be a {kind.name.lower()} style",
-                                  file=str(path), value=element.type.name.lower(),
+                                  file=str(path), value=element.get(qn("w:type")),
                                   hint=_TEMPLATE_HINT))
     if problems:
         raise TemplateError(f"{path.name}: the template lacks styles the report needs: "
@@ -130,17 +135,18 @@ def _check_styles(document: Document, path: Path) -> None:
                             f"(hint: {_TEMPLATE_HINT})", problems=problems)
 
 
-def _style_id(part, name: str) -> str:
-    """Return the style id of ``name`` (a UI name such as "Heading 1"), cached per document.
+_KINDS = {"paragraph": _P, "character": _C, "table": _T, "numbering": WD_STYLE_TYPE.LIST}
 
-    python-docx resolves a style name by scanning every style (twice) on each
-    assignment; drafting assigns hundreds, so the ids are looked up once.
+
+def _style_id(part, name: str) -> str:
+    """Return the style id of ``name`` (a UI name such as "Heading 1"), looked up once per document.
+
+    Found by name (case ignored), else by Word's built-in id (:mod:`nlg.docx_styles`).
     """
-    ids = getattr(part, "_sitrep_style_ids", None)
-    if ids is None:
-        ids = {s.name_val: s.styleId for s in part.styles.element.style_lst if s.name_val}
-        part._sitrep_style_ids = ids
-    return ids[BabelFish.ui2internal(name)]
+    found = docx_styles.part_index(part).style_id(name)
+    if found is None:
+        raise KeyError(f"no style named {name!r}")
+    return found
 
 
 def set_style(paragraph: DocxParagraph, name: str) -> DocxParagraph:

@@ -45,7 +45,9 @@ def add_hyperlink(paragraph: Paragraph, text: str, url: str, *, bold: bool = Fal
     paragraph._p.append(link)
     run = Run(OxmlElement("w:r"), paragraph)
     link.append(run._r)
-    run.style = "Hyperlink"
+    from nlg.docx_styles import part_index
+
+    run._r.get_or_add_rPr().style = part_index(paragraph.part).style_id("Hyperlink") or "Hyperlink"
     if bold:
         run.bold = True
     run.text = text

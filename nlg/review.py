@@ -25,7 +25,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Length
 from docx.table import _Cell
 
-from nlg import assemble, docx_io, docx_xml
+from nlg import assemble, docx_io, docx_styles, docx_xml
 from nlg.api import Draft, created_time, realise_all
 from nlg.doc import Paragraph, RealisedReport, Span
 from nlg.errors import OutputError, error
@@ -172,7 +172,7 @@ def build_review(reports: dict[Lang, RealisedReport], *,
     width = _landscape(document)
     key = round(width * KEY_SHARE)
     text = (width - key) // len(ordered)
-    document.add_paragraph(" | ".join(r.title for r in ordered), style="Sitrep Title")
+    assemble.set_style(document.add_paragraph(" | ".join(r.title for r in ordered)), "Sitrep Title")
     rows = review_rows(ordered)
     table = document.add_table(rows=len(rows) + 1, cols=len(ordered) + 1)
     assemble.shape_table(table, [key] + [text] * len(ordered), "Sitrep Table")
@@ -186,6 +186,7 @@ def build_review(reports: dict[Lang, RealisedReport], *,
         _fill_row(row, cells.cells, tags)
     docx_xml.mark_header_row(table)
     docx_xml.no_split_rows(table)
+    docx_styles.ensure_referenced(document)
     return document
 
 
@@ -200,7 +201,7 @@ def _fill_row(row: Row, cells: list[_Cell], tags: list[str]) -> None:
         docx_xml.tag_language(target, tag)
         if paragraph.review:
             docx_xml.highlight(target, WD_COLOR_INDEX.YELLOW)
-            note = cell.add_paragraph(f"⚑ {paragraph.review}", style="Sitrep Note")
+            note = assemble.set_style(cell.add_paragraph(f"⚑ {paragraph.review}"), "Sitrep Note")
             docx_xml.tag_language(note, tag)
 
 
