@@ -341,3 +341,25 @@ def test_serve_help_and_a_busy_port(tmp_path, capsys):
         port = busy.getsockname()[1]
         assert main(["serve", str(tmp_path), "--port", str(port), "--no-browser"]) == 2
     assert "E171" in capsys.readouterr().err
+
+
+def test_pdf_of_the_drafts_when_libreoffice_exists(web, folder):
+    from nlg.pdf import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice is not installed (CI installs it)")
+    upload(web, SAMPLE / "5w.xlsx")
+    assert "E177" in web.post("/act/pdf", data=FORM, headers=HEADERS).text   # nothing drafted yet
+    web.post("/act/draft", data=FORM, headers=HEADERS)
+    html = web.post("/act/pdf", data=FORM, headers=HEADERS).text
+    assert re.findall(r'href="/download/([^"]+\.pdf)"', html) == ["PER_2023-11_en.pdf", "PER_2023-11_es.pdf"]
+    assert web.get("/download/PER_2023-11_es.pdf").content.startswith(b"%PDF")
+
+
+def test_a_broken_report_yaml_is_shown_and_never_overwritten(web, folder):
+    broken = "country: PER\nperiod: [2023-11\n# the drafter's notes\n"
+    (folder / "report.yaml").write_text(broken, encoding="utf-8")
+    assert "E104" in web.get("/").text
+    html = web.post("/act/save", data=FORM, headers=HEADERS).text
+    assert "E178" in errors(html, "_general")
+    assert (folder / "report.yaml").read_text(encoding="utf-8") == broken

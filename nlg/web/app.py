@@ -80,10 +80,13 @@ def routes(page: Page) -> list:
 
     async def index(request: Request) -> Response:
         try:
+            problems: tuple = store.check_saved(page.folder.root)[1]   # the CLI's messages
+        except SitrepError as exc:                                       # E103: not UTF-8
+            problems = exc.problems
+        try:
             document = store.read_document(page.folder.root)
-            problems: tuple = store.check_saved(page.folder.root)[1]
         except SitrepError as exc:
-            document, problems = {}, exc.problems
+            document, problems = {}, problems or exc.problems
         state = forms.from_raw(document) if document else actions.guessed_state(page.folder)
         forms.with_problems(state, problems)
         return page.render(request, "index.html", **page.form_context(state))
