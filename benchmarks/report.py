@@ -1,6 +1,8 @@
 """Format benchmark rows: the Markdown table and the whole BENCHMARKS.md."""
 from __future__ import annotations
 
+import re
+
 from benchmarks.common import Row
 
 HEADER = ("#", "measurement", "median", "baseline", "ratio", "target", "result", "notes")
@@ -27,6 +29,7 @@ def _details(rows: list[Row]) -> list[str]:
     out = []
     for r in rows:
         d = r.details
+        out += d.get("kept_lines", [])           # rows carried over by --merge
         if "stages_median_ms" in d:
             out.append(f"- **{r.key}** stages of one draft (median, ms): "
                        + ", ".join(f"{k} {v:.0f}" for k, v in d["stages_median_ms"].items()))
@@ -66,7 +69,7 @@ def markdown(rows: list[Row], facts: dict[str, str], *, quick: bool, command: st
         table(rows),
         "",
         "Times are wall-clock medians (`time.perf_counter`); in-process benchmarks warm up first; "
-        "whole-process benchmarks (3, 4, 6) start a new Python each time (`.pyc` files and the OS "
+        "whole-process benchmarks (3, 4, 6, 7) start a new Python each time (`.pyc` files and the OS "
         "file cache warm, as on a desk after the first run) and also give the CPU time (user + sys) "
         "of the process tree, which other work on a shared machine disturbs less than wall time.",
         "",
@@ -76,3 +79,34 @@ def markdown(rows: list[Row], facts: dict[str, str], *, quick: bool, command: st
         "",
     ]
     return "\n".join(lines)
+
+
+def _split(line: str) -> list[str]:
+    cells = re.split(r"(?<!\\)\|", line.strip())[1:-1]
+    return [c.strip().replace("\\|", "|") for c in cells]
+
+
+def parse(text: str) -> tuple[dict[str, str], str, list[Row]]:
+    """Return (machine facts, command, rows) of a BENCHMARKS.md written by :func:`markdown`."""
+    facts, command, rows, section = {}, "", [], ""
+    for line in text.splitlines():
+        if line.startswith("## "):
+            section = line[3:].strip()
+        elif line.startswith("Command: `"):
+            command = line[len("Command: `"):].split("`")[0]
+        elif section == "Machine" and line.startswith("- ") and ": " in line:
+            key, value = line[2:].split(": ", 1)
+            facts[key] = value
+        elif section == "Results" and line.startswith("| ") and not line.startswith("| # |"):
+            cells = _split(line)
+            if len(cells) == len(HEADER):
+                key, what, value, baseline, ratio, target, verdict, note = cells
+                ok = {"pass": True, "**MISS**": False}.get(verdict)
+                rows.append(Row(key, what, value, "" if baseline == "–" else baseline,
+                                "" if ratio == "–" else ratio, target, ok, note))
+    for line in text.split("## Details", 1)[-1].splitlines():
+        found = re.match(r"- \*\*([^*]+)\*\* ", line)
+        row = next((r for r in rows if found and r.key == found.group(1)), None)
+        if row is not None:
+            row.details.setdefault("kept_lines", []).append(line)
+    return facts, command, rows

@@ -1,6 +1,10 @@
 """Run the performance benchmarks of issue 8, print the table and write BENCHMARKS.md.
 
-Usage: ``python benchmarks/run.py [--quick] [--only 1,3,...] [--out BENCHMARKS.md] [--json FILE]``
+Usage: ``python benchmarks/run.py [--quick] [--only 1,3,...] [--merge] [--out BENCHMARKS.md] [--json FILE]``
+
+``--only 7 --merge`` re-measures some rows and keeps the others of the existing file (its machine
+facts too; the load average of the re-measured rows is added), for a row added or changed
+while the machine is too busy for a full run to be comparable.
 
 1. realisation alone, µs per bullet per language (≤ 50 µs)
 2. one report, both languages, in process, as a ratio to a plain python-docx floor (≤ 2.0×)
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 import traceback
@@ -55,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only", default="", help="comma-separated benchmark numbers, e.g. 1,3")
     p.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md", help="Markdown file written")
     p.add_argument("--json", type=Path, help="also write every measurement as JSON here")
+    p.add_argument("--merge", action="store_true",
+                   help="with --only: keep the other rows (and machine facts) of the existing --out file")
     args = p.parse_args(argv)
     keys = [k for k in BENCHES if not args.only or k in args.only.split(",")]
     facts = machine()
@@ -64,13 +71,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"running benchmark {key} …", file=sys.stderr, flush=True)
         rows.extend(_run_one(key, args.quick))
         loads.append(load())
+    load_text = " / ".join([loads[0], max(loads[1:-1], default=loads[-1]), loads[-1]])
+    command = " ".join(["python benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])])
+    if args.merge and args.out.is_file():
+        old_facts, old_command, old_rows = report.parse(args.out.read_text(encoding="utf-8"))
+        mine = {r.key for r in rows}
+        rows += [r for r in old_rows if r.key not in mine and re.match(r"\d*", r.key).group() not in keys]
+        facts = {**old_facts, **{k: v for k, v in facts.items() if k not in old_facts},
+                 f"load average (1 min) before / during / after, rows {', '.join(sorted(mine))}": load_text}
+        command = f"{old_command}`, then rows {', '.join(keys)}: `{command}"
+    else:
+        facts["load average (1 min) before / during / after"] = load_text
     rows.sort(key=lambda r: r.key)
-    facts["load average (1 min) before / during / after"] = " / ".join(
-        [loads[0], max(loads[1:-1], default=loads[-1]), loads[-1]])
     table = report.table(rows)
     print(table)
-    args.out.write_text(report.markdown(rows, facts, quick=args.quick, command=" ".join(
-        ["python benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])])), encoding="utf-8")
+    args.out.write_text(report.markdown(rows, facts, quick=args.quick, command=command), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
     if args.json:
         args.json.write_text(json.dumps({"machine": facts, "rows": [vars(r) for r in rows]},
