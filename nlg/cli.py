@@ -92,7 +92,7 @@ SHOWN_RULES = 10
 def _example(p) -> str:
     """Return one problem on a line: where, what, the value found (no code, no hint)."""
     where = p.file + (f":{p.row}" if p.row is not None else "")
-    where += f": column '{p.column}'" if p.column else ""
+    where = ": ".join(w for w in (where, f"column '{p.column}'" if p.column else "") if w)
     text = (f"{where}: " if where else "") + p.message
     text += f", got {p.value!r}" if p.value not in (None, "") else ""
     return text if len(text) <= 150 else text[:149] + "…"
