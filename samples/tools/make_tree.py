@@ -24,9 +24,9 @@ import yaml
 from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_peru_sample import AGE, HEADER, INDICATORS, POP, split  # noqa: E402
-from tree_data import (COL_LINES, ECU_LINES, EXTRA_INDICATORS, MORE_INDICATORS,  # noqa: E402
-                       OUTPUT_RATIO, PENDULAR, PER_LINES, SECTORS_ES, TEXTS_ES)
+from make_peru_sample import AGE, HEADER, INDICATORS, OFFICIAL, ORIENTATION, POP, split  # noqa: E402
+from tree_data import (COL_LINES, ECU_LINES, EXTRA_INDICATORS, MORE_RMRP,  # noqa: E402
+                       OUTPUT_RATIO, PENDULAR, PER_LINES, SECTORS_ES)
 
 ROOT = Path(__file__).resolve().parents[1] / "tree"
 MONTHS = ("2023-09", "2023-10", "2023-11")
@@ -67,12 +67,21 @@ class Platform:
     defects: dict = field(default_factory=dict)  # (month, line index) -> host communities missing
 
 
-def indicator(code: str) -> tuple[str, str]:
-    """Return (sector label in English, official indicator text) for a code."""
-    for table in (INDICATORS, MORE_INDICATORS, EXTRA_INDICATORS):
-        if code in table:
-            return table[code]
-    raise KeyError(code)
+def indicator(code: str, spanish: bool = False) -> tuple[str, str]:
+    """Return (sector label, indicator text as exported) for a code, in Spanish for ``spanish``.
+
+    RMRP 2023-2024 indicators carry the catalogue's official text (English or Spanish);
+    platform indicators their own text (Spanish only, except GTRM Peru's ORIENTATION).
+    """
+    if code in MORE_RMRP:
+        sector, text = MORE_RMRP[code], OFFICIAL[code][0]
+    elif code in INDICATORS:
+        sector, text = INDICATORS[code]
+    else:
+        sector, text = EXTRA_INDICATORS[code]
+    if spanish:
+        return SECTORS_ES[sector], OFFICIAL[code][1] if code in OFFICIAL else text
+    return sector, text
 
 
 def previous_month(month: str) -> str:
@@ -106,12 +115,10 @@ def figures(p: Platform, month: str, i: int) -> tuple[int, int, int]:
 def cells(p: Platform, month: str, i: int) -> list:
     """Return the cells of line ``i`` in ``month``: 29 (English headers) or 30 (Spanish)."""
     adm1, adm2, org, partner, code, activity, _, pop, age = p.lines[i]
-    sector, text = indicator(code)
-    qty, tm, new = figures(p, month, i)
     spanish = p.form == "xlsx-es"
-    if spanish:
-        sector, text = SECTORS_ES[sector], TEXTS_ES.get(code, text)
-    label = f"{code} {text}" if "_" in code or i % 7 == 3 else text
+    sector, text = indicator(code, spanish)
+    qty, tm, new = figures(p, month, i)
+    label = f"{code} {text}" if "_" in code or (i % 7 == 3 and code != ORIENTATION) else text
     pops, ages = split(new, POPULATIONS[pop]), split(new, AGE[age])
     pops[2] -= p.defects.get((month, i), 0)
     cash = code == "RE-MC1"
@@ -225,12 +232,12 @@ PLATFORMS = (
                     "RE-MC1": {"2023-09": 1.25, "2023-10": 1.2, "2023-11": 0.8}},
              since={20: "2023-11"}),
     Platform("ecu", "ECU", "Ecuador", "GTRM", "xlsx-es", 474945, 263800000, ECU_LINES,
-             trend={"RE-HT2": {"2023-10": 1.1, "2023-11": 1.8}, "RE-SH4": {"2023-11": 0},
+             trend={"RE-HT1": {"2023-10": 1.1, "2023-11": 1.8}, "RE-SH4": {"2023-11": 0},
                     "RE-MC1": {"2023-10": 0.9, "2023-11": 0.6}},
              since={16: "2023-10"}),
     Platform("col", "COL", "Colombia", "GIFMM", "csv", 2875743, 1590000000, COL_LINES,
              trend={"RE-HE12_COL": {"2023-09": 0, "2023-11": 1.5},
-                    "RE-FS1": {"2023-09": 1.2, "2023-11": 0.7}},
+                    "RE-FS3": {"2023-09": 1.2, "2023-11": 0.7}},
              defects={("2023-10", 5): 40}),
 )
 
