@@ -17,7 +17,7 @@ from nlg import numfmt
 from nlg.check_wording import Wording
 from nlg.model import Hedge, Lang
 
-EXACT, RANGE = "exact", "range"
+EXACT, RANGE, WORDS = "exact", "range", "words"
 _NUMBER = r"^(?:\d{1,3}(?:[.,\u00a0\u202f\u2009]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)%?$"
 _THOUSANDS = re.compile(r"\d{1,3}([.,])\d{3}(?:\1\d{3})*")
 _RANGE = r"^\d+[\u2013-]\d+$"
@@ -107,6 +107,13 @@ class Reader:
         number = [{"TEXT": {"REGEX": _NUMBER}}, {"LOWER": {"IN": sorted(self.scales)}, "OP": "?"}]
         self.matcher.add(EXACT, [number])
         self.matcher.add(RANGE, [[{"TEXT": {"REGEX": _RANGE}}]])
+        # counts of admin1s are written in words below ten ("across five departments")
+        from nlg.lang import module
+        rules = module(lang)
+        self.words = {rules.cardinal(n): n for n in range(2, 10)}
+        units = sorted(wording.admin1_units.get(lang.value, ()))
+        if units:
+            self.matcher.add(WORDS, [[{"LOWER": {"IN": sorted(self.words)}}, {"LOWER": {"IN": units}}]])
         for hedge, phrases in wording.hedges[lang.value].items():
             patterns = [[{"LOWER": t.lower_} for t in self.nlp.make_doc(p)] + number for p in phrases]
             if patterns:
@@ -135,6 +142,9 @@ class Reader:
         """Return the figure(s) one matched span stands for (two for a range "6–59")."""
         sentence = original[span.sent.start_char:span.sent.end_char].strip()
         written = original[span.start_char:span.end_char]
+        if span.label_ == WORDS:
+            value = Decimal(self.words[span[0].lower_])
+            return [Figure(span[0].text, Hedge.EXACT, value, Decimal(1), sentence, span.start_char)]
         if span.label_ == RANGE:
             return [Figure(n, Hedge.EXACT, Decimal(n), Decimal(1), sentence, span.start_char)
                     for n in re.split("[\u2013-]", span.text)]

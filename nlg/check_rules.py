@@ -106,7 +106,7 @@ def _slots(bullet: dict, facts: dict[str, dict], wording: Wording) -> list[_Slot
     slots = []
     for m in bullet["messages"]:
         slots.append(_Slot(m["quantity"]["value"], m["fact"], m["quantity"]))
-        if m["form"] == "main" and not m["places"]:
+        if m["form"].startswith("main") and not m["places"]:
             slots.append(_Slot(m["region_count"], what="regions with activity"))
         previous = facts.get(m["fact"], {}).get("previous")
         if previous is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -39,6 +39,7 @@ class Wording:
     assisted: dict[str, str]                        # lang -> key figure label of people assisted
     noun_numbers: dict[str, frozenset[int]]         # lexicon noun key -> numbers in its wording
     review_prefixes: tuple[str, ...]                # "REVIEW", "REVISAR"
+    admin1_units: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> "regions" ...
 
 
 def fold(text: str) -> str:
@@ -136,8 +137,16 @@ def load(root: Path | None = None, *, overlay: Path | None = None) -> Wording:
         assisted[lang.value] = str(words.get("key_assisted", ""))
         prefixes.append(str(words.get("review_prefix", "REVIEW")))
     names, short = _sector_names(_layered(root, overlay, "sectors.yaml"))
+    units = {lang.value: frozenset(_plural(d) for k, d in (lex.get("nouns") or {}).items()
+                                   if str(k).startswith("admin1_") and isinstance(d, dict))
+             for lang, lex in zip(Lang, lexicons)}
     return Wording(hedges, labels, names, short, assisted, _noun_numbers(lexicons),
-                   tuple(dict.fromkeys(prefixes)))
+                   tuple(dict.fromkeys(prefixes)), units)
+
+
+def _plural(noun: dict) -> str:
+    """The plural of a lexicon noun as written (English rule: + s)."""
+    return str(noun.get("pl") or f"{noun.get('sg', '')}s").lower()
 
 
 def section_of(wording: Wording, heading: str, level: int) -> str:

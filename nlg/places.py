@@ -287,3 +287,18 @@ def admin1_match(alpha3: str, text: str) -> Admin1Match:
             other = text not in spellings and place_key(text) != place_key(name)
             return Admin1Match(name, national, True, other and not national)
     return Admin1Match(text, known=False)
+
+
+@lru_cache(maxsize=1)
+def _admin1_terms() -> dict[str, str]:
+    with (Path(__file__).parent / "data" / "admin1_terms.json").open(encoding="utf-8") as handle:
+        return {k: v for k, v in json.load(handle).items() if not k.startswith("_")}
+
+
+def admin1_term(alpha3: str) -> str:
+    """The lexicon noun key of what ``alpha3`` calls its admin1s (nlg/data/admin1_terms.json).
+
+    >>> admin1_term("BOL"), admin1_term("ECU"), admin1_term("XXX")
+    ('admin1_departments', 'admin1_provinces', 'admin1_regions')
+    """
+    return _admin1_terms().get(alpha3, "admin1_regions")

@@ -16,6 +16,7 @@ from nlg.content import Bullet, Message, Quantity
 from nlg.doc import Paragraph, Span
 from nlg.lang.base import Noun
 from nlg.markup import parse, polish
+from nlg.places import admin1_term
 from nlg.model import Hedge, Lang
 from nlg.phrasebank import LangBank, Phrasebank
 
@@ -82,7 +83,9 @@ def _place(w: Writer, msg: Message) -> str:
         return w.frame("place", places=w.rules.join(list(msg.places),
                                                     serial_comma=w.config.style.serial_comma))
     if msg.form.startswith("main") and msg.region_count > w.config.style.national_after:
-        return w.frame("place_national", n=numfmt.integer(msg.region_count, locale=w.locale))
+        units = w.noun(admin1_term(w.config.country))
+        return w.frame("place_national", n=w.rules.cardinal(msg.region_count, units.gender),
+                       units=w.rules.inflect(units, msg.region_count))
     return ""
 
 

@@ -323,9 +323,9 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def test_changed_region_count_is_named_as_such(copy):
     edit(copy / ES, lambda d: set_text(bullet(d, "PRO/RE-PR2"), [bullet(d, "PRO/RE-PR2").text.replace(
-        "En 9 regiones", "En 8 regiones")]))
+        "En nueve regiones", "En ocho regiones")]))
     result = check([copy / ES])
-    assert found(result) == [("E610", "es", "PRO/RE-PR2", "8")]
+    assert found(result) == [("E610", "es", "PRO/RE-PR2", "ocho")]
     assert result.findings[0].expected == "9 (regions with activity)"
 
 

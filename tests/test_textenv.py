@@ -10,7 +10,7 @@ from nlg.model import Lang
 
 SLOTS = {"place": "In Lima, ", "actor": "GTRM partners", "count": "over 900 people",
          "group": "refugees and migrants", "sector": "Health", "label": "# of {{ x }} people",
-         "official": "# of {{ y }} people", "row": "5w.xlsx:12",
+         "official": "# of {{ y }} people", "row": "5w.xlsx:12", "units": "departments",
          "places": "Lima and Tumbes", "n": "9", "hedge": "over", "quantity": "900 people",
          "previous": "700", "month": "October", "platform": "GTRM", "country": "Peru",
          "period": "November 2023", "date": "5 December 2023", "percent": "21%",

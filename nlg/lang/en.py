@@ -78,6 +78,18 @@ def definite_article(noun: Noun, *, plural: bool) -> str:
     return "the"
 
 
+_CARDINALS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def cardinal(n: int, gender: str = "") -> str:
+    """Return a count of things in running text: one to nine in words (UN style), else figures.
+
+    >>> cardinal(5), cardinal(12)
+    ('five', '12')
+    """
+    return _CARDINALS[n] if 0 <= n < 10 else f"{n:,}"
+
+
 def join(items: Sequence[str], *, conj: str = "and", serial_comma: bool = True) -> str:
     """Return items joined as a list: "A", "A and B", "A, B, and C" (or "A, B and C").
 

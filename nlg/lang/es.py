@@ -195,6 +195,20 @@ def conjunction(word: str, following: str) -> str:
     return word
 
 
+_CARDINALS = ("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve")
+
+
+def cardinal(n: int, gender: str = "") -> str:
+    """Return a count of things in running text: uno a nueve en letras, else figures ("12").
+
+    >>> cardinal(5), cardinal(1, "f"), cardinal(1, "m"), cardinal(1200)
+    ('cinco', 'una', 'un', '1.200')
+    """
+    if n == 1:
+        return "una" if gender == "f" else "un"
+    return _CARDINALS[n] if 0 <= n < 10 else f"{n:,}".replace(",", ".")
+
+
 def join(items: Sequence[str], *, conj: str = "and", serial_comma: bool = True) -> str:
     """Return items joined as a list, never with a serial comma ("A, B y C", "Salud e Higiene").
 
