@@ -35,3 +35,23 @@ def message(entry: str, value: int, shown: int | None = None, hedge: Hedge = Hed
                    quantity=Quantity(value, value if shown is None else shown, hedge),
                    noun=noun, group=kw.pop("group", "refugees_migrants"), places=tuple(places),
                    region_count=regions, **kw)
+
+
+def render_entry(eid: str, value: int, lang: Lang) -> list[str]:
+    """Return every form and variant of a phrasebank entry rendered in Lima with ``value``."""
+    from nlg import hedge as hedges
+    from nlg.sentences import message_text, sentence_spans
+
+    bank = phrasebank.load()
+    entry = bank.entries[eid]
+    q = hedges.decide(value, precision=entry.precision, small_count=20, nearly_tolerance=0.02,
+                      about_tolerance=0.03, sensitive_threshold=0)
+    out = []
+    for form, variants in bank.langs[lang].sentences[eid].items():
+        for v in range(len(variants)):
+            w = writer(lang)
+            msg = message(eid, value, q.shown, q.hedge, noun=entry.noun, group=entry.group, form=form,
+                          variant=v, sector=entry.sector, places=("Lima",))
+            text, _ = message_text(w, msg)
+            out.append("".join(s.text for s in sentence_spans(w, text)))
+    return out

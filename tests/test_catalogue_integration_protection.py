@@ -9,13 +9,12 @@ trained / took part, never assisted.
 from __future__ import annotations
 
 import pytest
+from helpers import render_entry
 
-from helpers import message, writer
-from nlg import hedge, phrasebank
+from nlg import phrasebank
 from nlg.catalogue import PEOPLE_TYPES, shipped
 from nlg.model import Lang
 from nlg.recognise import recogniser
-from nlg.sentences import message_text, sentence_spans
 
 SECTORS = {"INT", "PRO", "PRO-CP", "PRO-GBV", "PRO-HTS", "PRO-SS"}
 BANK = phrasebank.load()
@@ -83,19 +82,7 @@ def test_recognised_by_text(text, entry):
 ENTRIES = sorted({REC.refs[i.ref] for i in INDICATORS})
 
 
-def _render(eid: str, value: int, lang: Lang) -> list[str]:
-    entry = BANK.entries[eid]
-    q = hedge.decide(value, precision=entry.precision, small_count=20, nearly_tolerance=0.02,
-                     about_tolerance=0.03, sensitive_threshold=0)
-    out = []
-    for form, variants in BANK.langs[lang].sentences[eid].items():
-        for v in range(len(variants)):
-            w = writer(lang)
-            msg = message(eid, value, q.shown, q.hedge, noun=entry.noun, group=entry.group, form=form,
-                          variant=v, sector=entry.sector, places=("Lima",))
-            text, _ = message_text(w, msg)
-            out.append("".join(s.text for s in sentence_spans(w, text)))
-    return out
+_render = render_entry
 
 
 @pytest.mark.parametrize("eid", ENTRIES)
