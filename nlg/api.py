@@ -49,6 +49,13 @@ class Draft:
         """Return the data and aggregation warnings."""
         return self.data.warnings + self.facts.warnings
 
+    @property
+    def markup_warnings(self) -> tuple[Problem, ...]:
+        """Return the problems of the drafter's markup in report.yaml (W280–W282)."""
+        from nlg.markup_drafted import problems
+
+        return problems(self.config)
+
     def file_name(self, lang: Lang) -> str:
         """Return the output name, ``{country}_{period}_{lang}.docx`` (a multi-country report:
         the platform's id, ``southern-cone_2022-08_en.docx``)."""

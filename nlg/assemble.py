@@ -289,12 +289,12 @@ class _Writer:
 
 
 def write_spans(target: DocxParagraph, spans: tuple[Span, ...]) -> None:
-    """Return after writing ``spans`` as runs (bold) and hyperlinks into ``target``."""
+    """Return after writing ``spans`` as runs (bold, italic) and hyperlinks into ``target``."""
     for span in spans:
         if span.link:
-            docx_xml.add_hyperlink(target, span.text, span.link, bold=span.bold)
+            docx_xml.add_hyperlink(target, span.text, span.link, bold=span.bold, italic=span.italic)
         else:
-            docx_xml.add_text(target, span.text, bold=span.bold)
+            docx_xml.add_text(target, span.text, bold=span.bold, italic=span.italic)
 
 
 def first_paragraph(cell: _Cell, style: str) -> DocxParagraph:

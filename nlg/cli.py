@@ -155,7 +155,9 @@ def cmd_draft(args) -> int:
 
 
 def _print_stale(draft, folder: Path) -> None:
-    """Warn (W342) when the checkout's phrasebank was edited but the drafts read an installed copy."""
+    """Warn about the drafter's markup (W28x) and (W342) a checkout edited but not installed."""
+    for problem in draft.markup_warnings:
+        print(f"warning: {problem}", file=sys.stderr)
     if draft.bank.overlay is not None:
         return
     from nlg.phrasebank_layers import stale_checkout, stale_warning

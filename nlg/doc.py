@@ -12,11 +12,12 @@ from nlg.model import Lang
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text: plain, bold, or a hyperlink (``link`` is the URL)."""
+    """A run of text: plain, bold, italic, or a hyperlink (``link`` is the URL)."""
 
     text: str
     bold: bool = False
     link: str | None = None
+    italic: bool = False              # drafter-written *italics* (nlg.markup_drafted)
 
 
 @dataclass(frozen=True)

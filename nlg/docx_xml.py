@@ -30,15 +30,18 @@ BOOKMARK_PREFIX = "sitrep_"
 _BOOKMARK_MAX = 40  # Word drops longer bookmark names
 
 
-def add_text(paragraph: Paragraph, text: str, *, bold: bool = False) -> Run:
-    """Return a new run with ``text`` (bold when asked) at the end of ``paragraph``."""
+def add_text(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False) -> Run:
+    """Return a new run with ``text`` (bold, italic when asked) at the end of ``paragraph``."""
     run = paragraph.add_run(text)
     if bold:
         run.bold = True
+    if italic:
+        run.italic = True
     return run
 
 
-def add_hyperlink(paragraph: Paragraph, text: str, url: str, *, bold: bool = False) -> None:
+def add_hyperlink(paragraph: Paragraph, text: str, url: str, *, bold: bool = False,
+                  italic: bool = False) -> None:
     """Return after appending an external hyperlink run styled "Hyperlink"."""
     r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink", attrs={qn("r:id"): r_id, qn("w:history"): "1"})
@@ -50,6 +53,8 @@ def add_hyperlink(paragraph: Paragraph, text: str, url: str, *, bold: bool = Fal
     run._r.get_or_add_rPr().style = part_index(paragraph.part).style_id("Hyperlink") or "Hyperlink"
     if bold:
         run.bold = True
+    if italic:
+        run.italic = True
     run.text = text
 
 

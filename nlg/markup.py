@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 from collections.abc import Callable
 
 from nlg.doc import Span
@@ -18,8 +19,9 @@ _TOKEN = re.compile(r"\*\*|\[([^\]]+)\]\((https?://[^)\s]+)\)")
 def parse(text: str) -> tuple[Span, ...]:
     """Return spans for text with ``**bold**`` and ``[links](https://…)``.
 
-    >>> parse("In Lima, **over 900 people** read [this](https://x.org).")
-    (Span(text='In Lima, ', bold=False, link=None), Span(text='over 900 people', bold=True, link=None), Span(text=' read ', bold=False, link=None), Span(text='this', bold=False, link='https://x.org'), Span(text='.', bold=False, link=None))
+    >>> _ = parse("In Lima, **over 900 people** read [this](https://x.org).")
+    >>> [(s.text, s.bold, s.link) for s in _]
+    [('In Lima, ', False, None), ('over 900 people', True, None), (' read ', False, None), ('this', False, 'https://x.org'), ('.', False, None)]
     """
     spans: list[Span] = []
     bold, pos = False, 0
@@ -36,16 +38,22 @@ def parse(text: str) -> tuple[Span, ...]:
     return _merge(spans)
 
 
-def _merge(spans: list[Span]) -> tuple[Span, ...]:
+def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
+    """Return ``spans`` without empty ones, neighbours of the same style joined."""
     out: list[Span] = []
     for span in spans:
         if not span.text:
             continue
-        if out and out[-1].bold == span.bold and out[-1].link is None and span.link is None:
-            out[-1] = Span(out[-1].text + span.text, span.bold)
+        last = out[-1] if out else None
+        if (last is not None and last.bold == span.bold and last.italic == span.italic
+                and last.link == span.link and (span.link is None or last.link is not None)):
+            out[-1] = replace(last, text=last.text + span.text)
         else:
             out.append(span)
     return tuple(out)
+
+
+_merge = merge_spans
 
 
 def _map_position(opcodes, pos: int) -> int:
@@ -60,8 +68,9 @@ def _map_position(opcodes, pos: int) -> int:
 def polish(spans: tuple[Span, ...], orthography: Callable[[str], str]) -> tuple[Span, ...]:
     """Return ``spans`` after the orthography pass on their joined text, keeping styling.
 
-    >>> polish((Span("en Tumbes y "), Span("Ica", True)), lambda t: t.replace(" y I", " e I").capitalize())
-    (Span(text='En tumbes e ', bold=False, link=None), Span(text='ica', bold=True, link=None))
+    >>> out = polish((Span("en Tumbes y "), Span("Ica", True)), lambda t: t.replace(" y I", " e I").capitalize())
+    >>> [(s.text, s.bold) for s in out]
+    [('En tumbes e ', False), ('ica', True)]
     """
     before = "".join(s.text for s in spans)
     after = orthography(before)
@@ -70,7 +79,7 @@ def polish(spans: tuple[Span, ...], orthography: Callable[[str], str]) -> tuple[
     if len(after) == len(before):      # letters changed in place (capitals, y→e, o→u)
         out, start = [], 0
         for span in spans:
-            out.append(Span(after[start:start + len(span.text)], span.bold, span.link))
+            out.append(replace(span, text=after[start:start + len(span.text)]))
             start += len(span.text)
         return _merge(out)
     opcodes = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
@@ -79,6 +88,6 @@ def polish(spans: tuple[Span, ...], orthography: Callable[[str], str]) -> tuple[
         end = start + len(span.text)
         a = _map_position(opcodes, start)
         b = len(after) if i == len(spans) - 1 else _map_position(opcodes, end)
-        out.append(Span(after[a:b], span.bold, span.link))
+        out.append(replace(span, text=after[a:b]))
         start = end
     return _merge(out)

@@ -10,7 +10,7 @@ from nlg.config import Bilingual, ReportConfig
 from nlg.content import ContentPlan, Facts
 from nlg.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, SectorBlock, Span, Table
 from nlg.lang import module as lang_module
-from nlg.markup import parse
+from nlg.markup_drafted import parse as parse_drafted
 from nlg.model import Lang, Problem
 from nlg.phrasebank import Phrasebank
 from nlg.plan import change_direction
@@ -132,7 +132,7 @@ def _drafted(w, items: tuple[Bilingual, ...], *, translate: bool = True) -> tupl
         if not text:
             text = item.first()
             review = w.bank.labels["review_missing_translation"] if translate else ""
-        out.append(Paragraph(parse(text), review=review))
+        out.append(Paragraph(parse_drafted(text)[0], review=review))
     return tuple(out)
 
 

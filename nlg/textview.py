@@ -5,9 +5,15 @@ from nlg.doc import Paragraph, RealisedReport
 
 
 def _para(p: Paragraph, bullet: str = "- ", markup: bool = True) -> str:
-    text = "".join(f"**{s.text}**" if s.bold and markup and s.text.strip() else s.text for s in p.spans)
+    text = "".join(_marked(s) if markup and s.text.strip() else s.text for s in p.spans)
     flag = f"  [{p.review}]" if p.review else ""
     return f"{bullet}{text}{flag}"
+
+
+def _marked(span) -> str:
+    """Return a span's text with its bold as ``**…**`` and italics as ``*…*``."""
+    text = f"*{span.text}*" if span.italic else span.text
+    return f"**{text}**" if span.bold else text
 
 
 def render(report: RealisedReport, *, markup: bool = True) -> str:
