@@ -363,3 +363,16 @@ def test_a_broken_report_yaml_is_shown_and_never_overwritten(web, folder):
     html = web.post("/act/save", data=FORM, headers=HEADERS).text
     assert "E178" in errors(html, "_general")
     assert (folder / "report.yaml").read_text(encoding="utf-8") == broken
+
+
+def test_drafting_imports_nothing_of_the_web_page(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from nlg.cli import main; "
+            f"main(['draft', {str(SAMPLE)!r}, '--out', {str(tmp_path / 'out')!r}]); "
+            "print(sorted(m for m in sys.modules if m.startswith(('nlg.web', 'starlette', 'uvicorn', "
+            "'ruamel', 'multipart'))))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "[]"
