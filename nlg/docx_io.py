@@ -3,7 +3,8 @@
 The embedded data (facts and content plan as JSON, for ``sitrep check``) lives in a
 custom XML part (``customXml/itemN.xml`` plus its ``itemProps``), which Word and
 LibreOffice keep. The same part stores the sha256 of ``word/document.xml`` as
-generated, so :func:`is_edited` can tell whether a reviewer has changed the file.
+generated and of every other part, and a seal over the data (:mod:`nlg.docx_seal`),
+so :func:`is_edited` can tell whether a reviewer has changed anything in the file.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +24,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
-from nlg import docx_xml
+from nlg import docx_seal, docx_xml
+from nlg.archive import DOCX, failure, open_zip
 from nlg.doc import RealisedReport
 from nlg.errors import OutputError, error
 
@@ -54,7 +57,8 @@ def save(document: Document, path: Path, *, embedded: str, core: CoreInfo) -> st
     """Return the sha256 of word/document.xml after writing ``document`` to ``path``.
 
     The write is atomic (temp file in the same folder, fsync, rename) and the
-    bytes depend only on the inputs.
+    bytes depend only on the inputs. The embedded item also stores the hash of every
+    other part and a seal over the data (see :mod:`nlg.docx_seal`).
     """
     path = Path(path)
     json.loads(embedded)  # fail early on invalid JSON rather than store it
@@ -62,7 +66,12 @@ def save(document: Document, path: Path, *, embedded: str, core: CoreInfo) -> st
     docx_xml.date_comments(document, core.created)
     digest = hashlib.sha256(document.part.blob).hexdigest()
     _store_embedded(document, docx_xml.embedded_xml(embedded, digest))
-    data = to_bytes(document)
+    entries = _entries(document)
+    stored = docx_seal.find(entries)
+    package = docx_seal.package_hash(entries, stored.own_parts)
+    entries[stored.item] = docx_xml.embedded_xml(
+        embedded, digest, docx_seal.attributes(embedded, digest, package))
+    data = _zip(entries)
     _check_hash(data, digest)
     write_atomic(path, data)
     return digest
@@ -70,10 +79,19 @@ def save(document: Document, path: Path, *, embedded: str, core: CoreInfo) -> st
 
 def to_bytes(document: Document) -> bytes:
     """Return ``document`` as a .docx with fixed entry order, timestamps and compression."""
+    return _zip(_entries(document))
+
+
+def _entries(document: Document) -> dict[str, bytes]:
+    """Return the parts python-docx writes for ``document``, by name."""
     buffer = io.BytesIO()
     document.save(buffer)
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source:
-        entries = {name: source.read(name) for name in source.namelist()}
+        return {name: source.read(name) for name in source.namelist()}
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    """Return the parts zipped in a fixed order with fixed timestamps and compression."""
     names = [n for n in _FIRST if n in entries] + sorted(set(entries) - set(_FIRST))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
@@ -137,13 +155,18 @@ def _locked(path: Path, exc: OSError) -> OutputError:
 
 def read_embedded(path: Path) -> dict | None:
     """Return the embedded JSON (plus key ``document_hash``), or None when there is none."""
+    found = read_sealed(path)
+    return None if found is None else found[0]
+
+
+def read_sealed(path: Path) -> tuple[dict, docx_seal.Seal] | None:
+    """Return the embedded JSON (plus ``document_hash``) and what its seal says, or None."""
     with _open_zip(path) as archive:
-        for name in sorted(archive.namelist()):
-            if name.startswith("customXml/item") and not name.startswith("customXml/itemProps"):
-                found = docx_xml.parse_embedded(archive.read(name))
-                if found is not None:
-                    return _decode(path, *found)
-    return None
+        stored = docx_seal.find(archive)
+    if stored is None:
+        return None
+    return _decode(path, stored.text, stored.attributes.get("documentHash", "")), \
+        docx_seal.verify(stored)
 
 
 def _decode(path: Path, text: str, digest: str) -> dict:
@@ -151,36 +174,56 @@ def _decode(path: Path, text: str, digest: str) -> dict:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise OutputError(problems=[error(
-            "E502", f"the embedded data is not valid JSON ({exc.msg})", file=str(path),
-            hint="regenerate the report")]) from exc
+        raise _bad_json(path, exc.msg) from None
+    except RecursionError:
+        raise _bad_json(path, "nested too deeply") from None
     if not isinstance(data, dict):
         data = {"data": data}
     return {**data, "document_hash": digest}
 
 
+def _bad_json(path: Path, why: str) -> OutputError:
+    return OutputError(problems=[error("E502", f"the embedded data is not valid JSON ({why})",
+                                       file=str(path), hint="regenerate the report")])
+
+
 def current_hash(path: Path) -> str:
     """Return the sha256 of the file's word/document.xml as it is now."""
     with _open_zip(path) as archive:
-        return hashlib.sha256(archive.read(DOCUMENT_XML)).hexdigest()
+        try:
+            with archive.open(DOCUMENT_XML) as handle:
+                return hashlib.sha256(handle.read()).hexdigest()
+        except KeyError:
+            raise _not_docx(path) from None
 
 
 def is_edited(path: Path) -> bool:
-    """Return True unless the file is ours and its body is unchanged since generation."""
-    stored = read_embedded(path)
-    if stored is None:
-        return True
-    return stored["document_hash"] != current_hash(path)
+    """Return True unless the file is ours and no part a reviewer can change differs
+    from what sitrep wrote (text, comments, footers, styles, properties; :mod:`nlg.docx_seal`)."""
+    with _open_zip(path) as archive:
+        stored = docx_seal.find(archive)
+        try:
+            return stored is None or docx_seal.edited(archive, stored)
+        except (KeyError, zipfile.BadZipFile, zlib.error, EOFError):
+            return True                  # damaged since: not the file sitrep wrote
 
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
-    """Return the .docx opened as a zip archive, or raise OutputError."""
+    """Return the .docx opened as a zip archive (within the size limits), or raise OutputError."""
     try:
-        return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, KeyError) as exc:
+        return open_zip(path, failure(OutputError, "E560", path), DOCX)
+    except (zipfile.BadZipFile, KeyError, EOFError) as exc:
+        raise _not_docx(path) from exc
+    except OSError as exc:
         raise OutputError(problems=[error(
-            "E503", "not a Word .docx file", file=str(path),
-            hint="check the path; only .docx files written by sitrep can be read")]) from exc
+            "E561", f"cannot read the document: {exc.strerror or exc}", file=str(path),
+            hint="check the path and its permissions; close it in Word")]) from None
+
+
+def _not_docx(path: Path) -> OutputError:
+    return OutputError(problems=[error(
+        "E503", "not a Word .docx file", file=str(path),
+        hint="check the path; only .docx files written by sitrep can be read")])
 
 
 def set_core(document: Document, core: CoreInfo) -> None:

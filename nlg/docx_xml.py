@@ -256,24 +256,33 @@ def strip_rsids(document: Document) -> None:
             del sect.attrib[attr]
 
 
-def embedded_xml(json_text: str, digest: str) -> bytes:
-    """Return the custom XML item wrapping ``json_text`` and the document hash."""
+def embedded_xml(json_text: str, digest: str, extra: dict[str, str] | None = None) -> bytes:
+    """Return the custom XML item wrapping ``json_text``, the document hash and ``extra`` attributes."""
     root = etree.Element(f"{{{EMBEDDED_NS}}}embedded", nsmap={"sitrep": EMBEDDED_NS})
     root.set("documentHash", digest)
     root.set("hashAlgorithm", "sha256")
+    for name, value in (extra or {}).items():
+        root.set(name, value)
     root.text = json_text
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def parse_embedded(blob: bytes) -> tuple[str, str] | None:
     """Return (json text, stored hash) from a custom XML item, or None when it is not ours."""
+    found = embedded_attributes(blob)
+    return None if found is None else (found[0], found[1].get("documentHash", ""))
+
+
+def embedded_attributes(blob: bytes) -> tuple[str, dict[str, str]] | None:
+    """Return (json text, attributes) from a custom XML item, or None when it is not ours."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
     try:
-        root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False))
+        root = etree.fromstring(blob, parser)
     except etree.XMLSyntaxError:
         return None
     if root.tag != f"{{{EMBEDDED_NS}}}embedded":
         return None
-    return root.text or "", root.get("documentHash", "")
+    return root.text or "", dict(root.attrib)
 
 
 def item_props_xml() -> bytes:

@@ -43,15 +43,25 @@ def test_direct_fill_equals_jinja(lang, source, gender, plural):
                                   plural, dict(lb.verbs))
     assert textenv._direct(source) is not None, "a shipped template needs jinja"
     direct = textenv.render(source, SLOTS, agreement=agreement, acronyms=textenv.Acronyms(dict(lb.acronyms)))
-    jinja = textenv.compiled(source).render({**SLOTS, "_agreement": agreement,
-                                             "_acronyms": textenv.Acronyms(dict(lb.acronyms))})
+    jinja = textenv.sandboxed(source, SLOTS, agreement=agreement,
+                              acronyms=textenv.Acronyms(dict(lb.acronyms)))
     assert direct == jinja
 
 
 def test_missing_slot_is_an_error_both_ways():
-    from jinja2 import UndefinedError
+    from nlg.errors import PhrasebankError
 
-    with pytest.raises(UndefinedError):
-        textenv.render("In {{ places }}", {})
-    with pytest.raises(UndefinedError):
-        textenv.render("{% if 1 %}{{ places }}{% endif %}", {})
+    for source in ("In {{ places }}", "In {{ places | acronym }}"):
+        with pytest.raises(PhrasebankError) as caught:
+            textenv.render(source, {})
+        assert caught.value.problems[0].code == "E318"
+        assert "'places'" in str(caught.value)
+
+
+def test_logic_is_refused_when_rendering_not_only_by_lint():
+    from nlg.errors import PhrasebankError
+
+    with pytest.raises(PhrasebankError) as caught:
+        textenv.render("{% if 1 %}{{ places }}{% endif %}", {"places": "Lima"})
+    assert caught.value.problems[0].code == "E316"
+    assert "an {% if %} block" in str(caught.value)

@@ -1,0 +1,45 @@
+"""Helpers shared by the red-team attack tests (issue 20): drafts made once, zip surgery."""
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from nlg import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "peru-2023-11"
+EN, ES, QA = "PER_2023-11_en.docx", "PER_2023-11_es.docx", "PER_2023-11_qa.xlsx"
+
+
+def draft(out: Path, *extra: str, folder: Path = SAMPLE) -> int:
+    """Return the exit code of `sitrep draft FOLDER --out OUT [extra]`."""
+    return cli.main(["draft", str(folder), "--out", str(out), *extra])
+
+
+def rewrite(path: Path, edits: dict[str, Callable[[bytes], bytes] | bytes | None]) -> bytes:
+    """Return the new bytes of the zip ``path`` after changing parts (None removes; new names add)."""
+    with zipfile.ZipFile(path) as source:
+        parts = {i.filename: source.read(i) for i in source.infolist()}
+    for name, edit in edits.items():
+        if edit is None:
+            parts.pop(name, None)
+        elif callable(edit):
+            parts[name] = edit(parts[name])
+        else:
+            parts[name] = edit
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, blob in parts.items():
+            target.writestr(name, blob)
+    return path.read_bytes()
+
+
+def part(path: Path, name: str) -> bytes:
+    """Return one part of a zip archive."""
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name)
+
+
+def names(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as archive:
+        return archive.namelist()
