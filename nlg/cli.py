@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
 #: Further commands, one module each: ``register(subparsers)`` adds the parser,
 #: ``run(args) -> int`` runs it. Imported only when the command is used.
 PLUGINS = {"check": "nlg.cli_check", "batch": "nlg.cli_batch", "phrasebank": "nlg.cli_phrasebank",
-           "template": "nlg.cli_template", "serve": "nlg.cli_serve"}
+           "template": "nlg.cli_template", "serve": "nlg.cli_serve", "init": "nlg.cli_init"}
 
 
 def _plugin(command: str):
