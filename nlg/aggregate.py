@@ -32,23 +32,29 @@ def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
     year = config.period.end[0]
     resolved = [_resolve(row, rec, bank, year, problems) for row in data.activities]
     how = counting.rules(resolved)
+    hows = _country_rules(resolved, config) if config.multi else how
     multi_month = config.period.start != config.period.end
     groups: dict[tuple[str, str, str], list[Resolved]] = defaultdict(list)
     for r in resolved:
-        if how.rmrp_filter and not r.row.rmrp and not config.style.narrate_non_rmrp:
+        if counting.own(hows, r).rmrp_filter and not r.row.rmrp and not config.style.narrate_non_rmrp:
             continue                   # the report narrates what it counts: RMRP activities
         key_entry = r.found.entry or "?" + normalise(split_code(r.row.indicator_label)[1])
         groups[(r.sector, key_entry, "")].append(r)
         activity = rec.activity(r.found.entry, r.row.activity_name) if r.found.entry else ""
         if activity:
             groups[(r.sector, key_entry, activity)].append(r)
-    facts = tuple(_fact(k, rs, bank, multi_month) for k, rs in sorted(groups.items()))
+    facts = tuple(_fact(k, rs, bank, multi_month, config.multi) for k, rs in sorted(groups.items()))
     unknown = sorted({r.row.sector_label for r in resolved if r.sector == OTHER})
-    problems += _report_warnings(resolved, how, config.style.narrate_non_rmrp)
-    totals = _sector_totals(resolved, how, config, bank, problems)
-    problems += _given_assisted(config, totals)
+    problems += _report_warnings(resolved, hows, config.style.narrate_non_rmrp)
+    overrides = _overrides(config.people_reached, "people_reached", bank, problems)
+    totals = _sector_totals(resolved, hows, overrides, bank)
+    problems += _given_assisted(config.key_figures, totals, "key_figures.people_assisted")
+    facts = tuple(f for f in facts if f.value > 0)
+    if config.multi:
+        return countries.facts(facts, resolved, hows, totals, config, bank, problems,
+                               unknown_sectors=tuple(unknown))
     return Facts(
-        facts=tuple(f for f in facts if f.value > 0),
+        facts=facts,
         sector_totals=totals,
         people_assisted=(counting.people_assisted(resolved, how)
                          if resolved and how.new_reported else None),
@@ -57,6 +63,14 @@ def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
         rmrp_filter=how.rmrp_filter,
         new_reported=how.new_reported,
     )
+
+
+def _country_rules(resolved: list[Resolved], config: ReportConfig) -> dict[str, counting.Rules]:
+    """Return each country's counting rules, decided on its own rows (a multi-country report)."""
+    mine: dict[str, list[Resolved]] = {code: [] for code in config.members}
+    for r in resolved:
+        mine.setdefault(r.row.country, []).append(r)
+    return {code: counting.rules(rows) for code, rows in mine.items()}
 
 
 def with_previous(facts: Facts, previous: Facts) -> Facts:
@@ -85,9 +99,9 @@ def _resolve(row: Activity, rec, bank: Phrasebank, year: int, problems: list[Pro
     return Resolved(row, sector, _top(sector, bank), found, entry.kind if entry else "")
 
 
-def _given_assisted(config: ReportConfig, totals: tuple[SectorTotal, ...]) -> list[Problem]:
+def _given_assisted(figures, totals: tuple[SectorTotal, ...], column: str) -> list[Problem]:
     """W262: a given people_assisted outside [largest sector cell, sum of the table]."""
-    given = config.key_figures.get("people_assisted")
+    given = figures.get("people_assisted")
     cells = [t.value for t in totals if t.value is not None and not t.overridden]
     if given is None or not cells or not any(cells):
         return []
@@ -98,20 +112,22 @@ def _given_assisted(config: ReportConfig, totals: tuple[SectorTotal, ...]) -> li
            else f"above the sum of the people-reached table ({high:,})")
     return [warning("W262", f"people_assisted {value:,} given in report.yaml is {why}: people "
                     "assisted counts each person once, so it lies between the two",
-                    file="report.yaml", column="key_figures.people_assisted", value=str(value),
+                    file="report.yaml", column=column, value=str(value),
                     hint="check the figure, or leave it out to compute it with the intersector rule")]
 
 
-def _report_warnings(resolved: list[Resolved], how: counting.Rules, narrate_non_rmrp: bool) -> list[Problem]:
+def _report_warnings(resolved: list[Resolved], how, narrate_non_rmrp: bool) -> list[Problem]:
+    """W260, W263, W261 (``how``: the rules, or each country's)."""
     out = []
-    if not how.new_reported and any(r.row.total_monthly for r in resolved):
+    reported = any(h.new_reported for h in how.values()) if isinstance(how, dict) else how.new_reported
+    if not reported and any(r.row.total_monthly for r in resolved):
         out.append(warning("W260", "New beneficiaries are empty or 0 on every row while Total monthly "
                            "beneficiaries are not: people reached cannot be counted and the table "
                            "shows 'not reported'",
                            column="New beneficiaries",
                            hint="ask partners to report New beneficiaries of the month (first "
                                 "assistance this year), or give people_reached in report.yaml"))
-    outside = sum(1 for r in resolved if how.rmrp_filter and not r.row.rmrp)
+    outside = sum(1 for r in resolved if counting.own(how, r).rmrp_filter and not r.row.rmrp)
     if outside:
         what = "narrated but not counted" if narrate_non_rmrp else "neither narrated nor counted"
         out.append(warning("W263", f"{outside} row(s) marked RMRP Activity = No are {what}: "
@@ -156,7 +172,7 @@ def _outlier(rows: list[Activity], measure: Measure, multi_month: bool, total: i
 
 
 def _fact(key: tuple[str, str, str], resolved: list[Resolved], bank: Phrasebank,
-          multi_month: bool) -> Fact:
+          multi_month: bool, multi: bool = False) -> Fact:
     sector, entry_id, activity = key
     rows = [r.row for r in resolved]
     entry = bank.entries.get(entry_id)
@@ -183,6 +199,7 @@ def _fact(key: tuple[str, str, str], resolved: list[Resolved], bank: Phrasebank,
         similar_to=similar.text if similar else "",
         outlier=_outlier(rows, measure, multi_month, value),
         value_usd=_usd(rows),
+        by_place=_by_place(rows, measure, multi_month) if multi else (),
     )
 
 
@@ -192,27 +209,41 @@ def _usd(rows: list[Activity]) -> float | None:
     return float(sum(given)) if given else None
 
 
+def _by_place(rows: list[Activity], measure: Measure, multi_month: bool) -> tuple[tuple[str, str, int], ...]:
+    """Return (country, admin1, value) of a multi-country fact, sorted ("" admin1: national)."""
+    places: dict[tuple[str, str], list[Activity]] = defaultdict(list)
+    for row in rows:
+        places[(row.country, row.admin1)].append(row)
+    return tuple(sorted((c, a, _value(measure, rs, multi_month)) for (c, a), rs in places.items()))
+
+
 def _top(sector: str, bank: Phrasebank) -> str:
     return OTHER if sector == OTHER else bank.sector(sector).top
 
 
-def _sector_totals(resolved: list[Resolved], how: counting.Rules, config: ReportConfig,
-                   bank: Phrasebank, problems: list[Problem]) -> tuple[SectorTotal, ...]:
+def _overrides(given, key: str, bank: Phrasebank, problems: list[Problem]) -> dict[str, int]:
+    """Return people_reached overrides by top-level sector code (W252 for an unknown sector)."""
     rec = recogniser(bank)
     overrides = {}
-    for name, value in config.people_reached.items():
+    for name, value in given.items():
         code = rec.sector(name)
         if not code:
-            problems.append(warning("W252", "people_reached: unknown sector, override ignored",
+            problems.append(warning("W252", f"{key}: unknown sector, override ignored",
                                     file="report.yaml", value=name,
                                     hint="use a sector name such as Education or WASH"))
         else:
             overrides[bank.sector(code).top] = value
+    return overrides
+
+
+def _sector_totals(resolved: list[Resolved], how, overrides: dict[str, int],
+                   bank: Phrasebank) -> tuple[SectorTotal, ...]:
+    """Return the people-reached table (``how``: the rules, or each country's)."""
     sums = counting.sector_sums(resolved, how)
     rows, partners = defaultdict(int), defaultdict(set)
     sources = defaultdict(list)
     for r in resolved:
-        if how.rmrp_filter and not r.row.rmrp:
+        if counting.own(how, r).rmrp_filter and not r.row.rmrp:
             continue
         rows[r.top] += 1
         partners[r.top].add(r.row.appealing_org)
@@ -223,11 +254,15 @@ def _sector_totals(resolved: list[Resolved], how: counting.Rules, config: Report
         tops.append("COM")
     if rows.get(OTHER):
         tops.append(OTHER)
+    reported = any(h.new_reported for h in how.values()) if isinstance(how, dict) else how.new_reported
     out = []
     for c in tops:
         computed = round_half_up(sums.get(c, 0.0))
-        value = overrides.get(c, computed if how.new_reported else None)
+        value = overrides.get(c, computed if reported else None)
         out.append(SectorTotal(sector=c, value=value, computed=computed, overridden=c in overrides,
                                rows=rows[c], partners=len(partners[c]),
                                sources=tuple(sorted(sources[c])), counted_rows=len(sources[c])))
     return tuple(out)
+
+
+from nlg import aggregate_countries as countries  # noqa: E402  (uses the helpers above)

@@ -125,8 +125,24 @@ def _check_sector_notes(config: ReportConfig, bank: pb.Phrasebank) -> None:
 
 
 def _assisted(config: ReportConfig, facts: Facts) -> int | None:
+    """Return people assisted: given in report.yaml, else computed (several countries: the
+    sum of each country's, given or computed)."""
     given = config.key_figures.get("people_assisted")
-    return int(given.value) if given else facts.people_assisted
+    if given:
+        return int(given.value)
+    if not config.multi:
+        return facts.people_assisted
+    known = [n for _, n in assisted_by_country(config, facts) if n is not None]
+    return sum(known) if known else None
+
+
+def assisted_by_country(config: ReportConfig, facts: Facts) -> tuple[tuple[str, int | None], ...]:
+    """Return each country's people assisted: given under key_figures.by_country, else computed."""
+    out = []
+    for code, computed in facts.assisted_by_country:
+        given = config.country_figures.get(code, {}).get("people_assisted")
+        out.append((code, int(given.value) if given else computed))
+    return tuple(out)
 
 
 def previous_month(period: tuple[int, int]) -> tuple[int, int]:
@@ -190,7 +206,8 @@ def prepare(folder: str | Path, *, phrasebanks: Path | None = None,
             before_period = before.config.period.end
             before_assisted = _assisted(before.config, before.facts)
     content = make_plan(select(facts, bank, config.style), config, bank, _assisted(config, facts),
-                        previous_period=before_period, people_assisted_previous=before_assisted)
+                        previous_period=before_period, people_assisted_previous=before_assisted,
+                        assisted_by_country=assisted_by_country(config, facts))
     return Draft(config, data, facts, content, bank)
 
 

@@ -37,6 +37,7 @@ class Fact:
     similar_to: str = ""          # the catalogue text it only resembles (flagged for review)
     outlier: str = ""             # "file:row" of a row that is most of a figure far above the usual
     value_usd: float | None = None  # transfer value (USD) of its rows, when the export gives it
+    by_place: tuple[tuple[str, str, int], ...] = ()   # several countries: (country, admin1, value)
 
     @property
     def admin1s(self) -> tuple[str, ...]:
@@ -56,6 +57,8 @@ class SectorTotal:
     partners: int
     sources: tuple[SourceRef, ...] = ()   # the rows summed into ``computed``
     counted_rows: int = 0                 # Direct Assistance rows counted (0: the cell shows "–")
+    country: str = ""                     # one country's cell of a multi-country report
+    by_country: tuple["SectorTotal", ...] = ()   # several countries: each one's cell, in order
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,13 @@ class Facts:
     unknown_sectors: tuple[str, ...] = ()
     rmrp_filter: bool = True          # False: no row marked RMRP Activity, all rows counted
     new_reported: bool = True         # False: New beneficiaries empty/0 on every counted row
+    # A multi-country report (docs/subregional.md): its countries, each one's computed people
+    # assisted (the intersector rule applied per country; ``people_assisted`` is their sum),
+    # and the countries whose rows mark no RMRP activity / report no new beneficiaries.
+    countries: tuple[str, ...] = ()
+    assisted_by_country: tuple[tuple[str, int | None], ...] = ()
+    countries_rmrp_all: tuple[str, ...] = ()
+    countries_not_reported: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,3 +145,4 @@ class ContentPlan:
     previous_period: tuple[int, int] | None = None   # (year, month) of the comparison
     people_assisted_previous: int | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    assisted_by_country: tuple[tuple[str, int | None], ...] = ()   # several countries: shown

@@ -9,11 +9,13 @@
 - People assisted (intersector) = for each admin1, the maximum across top-level sectors of
   each population group, summed over groups and admin1s (R4V's regional method); a row
   without a population breakdown counts its New beneficiaries as one "unspecified" group.
+- A multi-country (sub-regional) report applies every rule per country, as each country's
+  own report would, and sums the countries' figures (docs/subregional.md).
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from nlg.model import Activity, Breakdown, PopType
@@ -48,14 +50,21 @@ def rules(rows: Sequence[Resolved]) -> Rules:
     return Rules(rmrp_filter=rmrp, new_reported=any(r.row.new_beneficiaries > 0 for r in counted))
 
 
-def counts(r: Resolved, how: Rules) -> bool:
+def own(how: "Rules | Mapping[str, Rules]", r: Resolved) -> Rules:
+    """Return the rules of a row: ``how``, or its country's (a multi-country report decides
+    the RMRP filter and "new beneficiaries reported" per country, as its countries' reports do)."""
+    return how[r.row.country] if isinstance(how, Mapping) else how
+
+
+def counts(r: Resolved, how: "Rules | Mapping[str, Rules]") -> bool:
     """True when the row counts in people reached and people assisted."""
+    how = own(how, r)
     if how.rmrp_filter and not r.row.rmrp:
         return False
     return r.found.counts_people(r.kind)
 
 
-def sector_sums(rows: Iterable[Resolved], how: Rules) -> dict[str, float]:
+def sector_sums(rows: Iterable[Resolved], how: "Rules | Mapping[str, Rules]") -> dict[str, float]:
     """New beneficiaries of the counted rows per top-level sector."""
     sums: dict[str, float] = defaultdict(float)
     for r in rows:
@@ -99,6 +108,7 @@ __all__ = [
     "Resolved",
     "Rules",
     "counts",
+    "own",
     "people_assisted",
     "round_half_up",
     "rules",

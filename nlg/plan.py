@@ -36,7 +36,8 @@ def stable_index(*parts: object, n: int) -> int:
 
 def plan(selection: Selection, config: ReportConfig, bank: Phrasebank,
          people_assisted: int | None, *, previous_period: tuple[int, int] | None = None,
-         people_assisted_previous: int | None = None) -> ContentPlan:
+         people_assisted_previous: int | None = None,
+         assisted_by_country: tuple[tuple[str, int | None], ...] = ()) -> ContentPlan:
     """Return the content plan for the selected facts."""
     report_id = f"{config.key}/{config.period.label}"
     sectors = []
@@ -54,7 +55,7 @@ def plan(selection: Selection, config: ReportConfig, bank: Phrasebank,
     if people_assisted is not None:
         assisted = Quantity(people_assisted, people_assisted, hedge.Hedge.EXACT)
     return ContentPlan(tuple(sectors), assisted, previous_period if previous_period else None,
-                       people_assisted_previous)
+                       people_assisted_previous, assisted_by_country=assisted_by_country)
 
 
 #: Data warnings that touch a printed figure: a bullet built on a row with one of them is
