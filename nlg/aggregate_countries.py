@@ -52,6 +52,7 @@ def facts(facts_: tuple[Fact, ...], resolved: list[Resolved], hows: dict[str, co
         assisted_by_country=tuple(assisted),
         countries_rmrp_all=tuple(c for c in with_rows if not hows[c].rmrp_filter),
         countries_not_reported=tuple(c for c in with_rows if not hows[c].new_reported),
+        countries_with_rows=tuple(with_rows),
     )
 
 

@@ -52,6 +52,8 @@ def build(report: RealisedReport, *, template: Path | None = None,
     writer = _Writer(document, comments, report.labels["review_prefix"])
     writer.title(report, labels["published"])
     writer.key_figures(report.key_figures, report.funding)
+    if report.country_figures is not None:
+        writer.grid(report.country_figures)
     writer.section(labels["situation"], report.situation, "List Bullet")
     if report.sectors:
         writer.heading(labels["response"], 1)
@@ -253,13 +255,43 @@ class _Writer:
         detail.add_run(funding.detail)
         _add(cell, funding.source, "Sitrep Note")
 
+    def grid(self, table: Table, caption: bool = True) -> None:
+        """Return after adding a grid table (a multi-country report): a row of column headers,
+        then a row per ``table.headers`` with its cells and their comments."""
+        if caption and table.caption:
+            self.plain(table.caption, "Caption")
+        first = self.width * 3 // 10
+        rest = (self.width - first) // max(len(table.columns), 1)
+        grid = self._table(len(table.headers) + 1, [first] + [rest] * len(table.columns), "Sitrep Table")
+        docx_xml.set_table_alt_text(grid, table.caption, "; ".join(
+            f"{name}: " + ", ".join(f"{col} {cell}" for col, cell in zip(table.columns, cells))
+            for name, cells in zip(table.headers, table.grid)))
+        top = grid.rows[0].cells
+        first_paragraph(top[0], "Sitrep Note").add_run(table.row_label)
+        for cell, column in zip(top[1:], table.columns):
+            first_paragraph(cell, "Sitrep Table Header").add_run(column)
+        for i, row in enumerate(grid.rows[1:]):
+            name, *cells = row.cells
+            first_paragraph(name, "Sitrep Table Header").add_run(table.headers[i])
+            for cell, text, note in zip(cells, table.grid[i], table.grid_comments[i]):
+                value = first_paragraph(cell, "Sitrep Table Value")
+                value.add_run(text)
+                self.comment(value, note)
+        docx_xml.keep_table_together(grid)
+
     def people_reached(self, heading: str, table: Table) -> None:
-        """Return after adding the people-reached bar chart: one row per sector."""
+        """Return after adding the people-reached bar chart: one row per sector (a grid with a
+        column per country for a multi-country report)."""
         if not table.headers:
             return
         self.heading(heading, 1)
         if table.caption and table.caption.casefold() != heading.casefold():
             self.plain(table.caption, "Caption")
+        if table.columns:
+            self.grid(table, caption=False)
+            if table.note:
+                self.plain(table.note, "Sitrep Note")
+            return
         label, value = self.width * 3 // 10, self.width * 3 // 20
         bar = self.width - label - value
         grid = self._table(len(table.headers) + 1, [label, value, bar], "Sitrep Table")

@@ -34,10 +34,53 @@ def _check_cell(a: Analysed, blocks: list[Block], value: int, what: str) -> list
             for block in blocks for f in a.figures.get(block.index, []) if not fits(f, value)]
 
 
+def _check_row(a: Analysed, blocks: list[Block], values: list, what: str) -> list[Finding]:
+    """Return findings for figures in ``blocks`` that fit none of ``values`` (each used once)."""
+    left = [v for v in values if v is not None]
+    out = []
+    for block in blocks:
+        for f in a.figures.get(block.index, []):
+            match = next((v for v in left if fits(f, v)), None)
+            if match is not None:
+                left.remove(match)
+                continue
+            shown = ", ".join(number(v) for v in values if v is not None)
+            out.append(_finding(a, FIGURE, block, f"“{f.written}” fits none of the stored {what} ({shown})",
+                                written=f.written, sentence=f.sentence, expected=shown))
+    return out
+
+
+def _country_figures(a: Analysed) -> list[Finding]:
+    """Return findings for the key figures per country (a multi-country report): the row of
+    each country must still show its stored people assisted."""
+    from nlg import phrasebank
+    from nlg.numfmt import country_name
+
+    labels = phrasebank.load().langs[a.doc.lang].labels
+    stored = a.doc.data["plan"].get("assisted_by_country") or ()
+    grid = _cells(a, "title")
+    out = []
+    for code, value in stored:
+        if value is None:
+            continue
+        name = fold(labels.get(f"country_{code}") or country_name(code, locale=a.doc.lang.value))
+        for (table, row, col), blocks in grid.items():
+            if fold(" ".join(b.text for b in blocks)) != name:
+                continue
+            same = [b for (t, r, c), bs in grid.items() if (t, r) == (table, row) and c != col for b in bs]
+            figures = [f for b in same for f in a.figures.get(b.index, [])]
+            if figures and not any(fits(f, value) for f in figures):
+                out.append(_finding(a, FIGURE, same[-1], f"no figure of {code} fits its stored people "
+                                    f"assisted {number(value)}", written=figures[-1].written,
+                                    sentence=figures[-1].sentence, expected=number(value)))
+    return out
+
+
 def table_figures(a: Analysed, wording: Wording) -> list[Finding]:
     """Return findings for people-reached cells and the people-assisted key figure."""
     facts = a.doc.data["facts"]
     totals = {t["sector"]: t["value"] for t in facts["sector_totals"]}
+    countries = {t["sector"]: [c["value"] for c in t.get("by_country") or ()] for t in facts["sector_totals"]}
     out: list[Finding] = []
     grid = _cells(a, "people_reached")
     names = {**wording.sectors, **wording.short_sectors}
@@ -48,7 +91,11 @@ def table_figures(a: Analysed, wording: Wording) -> list[Finding]:
         same_row = [b for (t, r, c), bs in grid.items() if (t, r) == (table, row) and c != col for b in bs]
         if not any(a.figures.get(b.index) for b in same_row):
             same_row = [b for (t, r, c), bs in grid.items() if (t, c) == (table, col) and r != row for b in bs]
-        out += _check_cell(a, same_row, totals[code], f"total of {code}")
+        if countries.get(code):        # several countries: the row holds each one's cell and the total
+            out += _check_row(a, same_row, [totals[code], *countries[code]], f"figures of {code}")
+        else:
+            out += _check_cell(a, same_row, totals[code], f"total of {code}")
+    out += _country_figures(a)
     assisted = a.doc.data["plan"].get("people_assisted")
     label = fold(wording.assisted.get(a.doc.lang.value, ""))
     if assisted and label:

@@ -108,6 +108,8 @@ def _slots(bullet: dict, facts: dict[str, dict], wording: Wording) -> list[_Slot
         slots.append(_Slot(m["quantity"]["value"], m["fact"], m["quantity"]))
         if m["form"].startswith("main") and not m["places"]:
             slots.append(_Slot(m["region_count"], what="regions with activity"))
+            if m.get("country_count", 0) > 1:
+                slots.append(_Slot(m["country_count"], what="countries with activity"))
         previous = facts.get(m["fact"], {}).get("previous")
         if previous is not None:
             slots.append(_Slot(previous, m["fact"], what="previous period"))

@@ -138,7 +138,8 @@ def load(root: Path | None = None, *, overlay: Path | None = None) -> Wording:
         prefixes.append(str(words.get("review_prefix", "REVIEW")))
     names, short = _sector_names(_layered(root, overlay, "sectors.yaml"))
     units = {lang.value: frozenset(_plural(d) for k, d in (lex.get("nouns") or {}).items()
-                                   if str(k).startswith("admin1_") and isinstance(d, dict))
+                                   if (str(k).startswith("admin1_") or k == "place_countries")
+                                   and isinstance(d, dict))
              for lang, lex in zip(Lang, lexicons)}
     return Wording(hedges, labels, names, short, assisted, _noun_numbers(lexicons),
                    tuple(dict.fromkeys(prefixes)), units)

@@ -79,6 +79,7 @@ class Facts:
     assisted_by_country: tuple[tuple[str, int | None], ...] = ()
     countries_rmrp_all: tuple[str, ...] = ()
     countries_not_reported: tuple[str, ...] = ()
+    countries_with_rows: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,10 @@ class Message:
     previous: int | None = None   # the figure in the previous period, when stated
     change: str = ""              # "up" / "down" when the change is worth stating
     usd: Quantity | None = None   # transfer value (US dollars) shown, when the form narrates it
+    # A multi-country report (nlg/plan_countries.py): with ``places``, each admin1's country;
+    # without, the countries named; and the number of countries with activity.
+    place_countries: tuple[str, ...] = ()
+    country_count: int = 0
 
 
 @dataclass(frozen=True)

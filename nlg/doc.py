@@ -73,10 +73,14 @@ class SectorBlock:
 
 @dataclass(frozen=True)
 class Table:
-    """The people-reached table: one column per sector.
+    """The people-reached table: one row per sector (``headers``).
 
     ``values`` are the raw numbers (for bar lengths); ``cells`` their formatted
     text; ``comments`` the provenance of each cell (empty: none).
+
+    A grid (a multi-country report) has ``columns`` (one per country, then the total) and,
+    per row, ``grid`` cells and ``grid_comments``; ``cells`` are then the rows' totals, and
+    ``row_label`` heads the first column.
     """
 
     caption: str
@@ -86,6 +90,9 @@ class Table:
     values: tuple[int, ...]
     comments: tuple[str, ...]
     note: str = ""
+    columns: tuple[str, ...] = ()
+    grid: tuple[tuple[str, ...], ...] = ()
+    grid_comments: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,3 +117,4 @@ class RealisedReport:
     footnotes: tuple[str, ...]
     published: str = ""               # formatted publication date, may be empty
     embedded: str = ""                # JSON stored in the .docx for `sitrep check`
+    country_figures: Table | None = None   # a multi-country report: key figures per country

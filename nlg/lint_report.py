@@ -6,7 +6,8 @@ from nlg.lint_sentences import compare_variants, template_findings
 from nlg.model import Hedge, Lang, Problem
 
 #: Frames the realiser renders (nlg/sentences.py, nlg/realise.py).
-FRAMES = ("actor", "place", "place_national", "count", "change_up", "change_down")
+FRAMES = ("actor", "actor_subregional", "place", "place_in_country", "place_national", "count",
+          "change_up", "change_down")
 HEDGES = tuple(h.value for h in Hedge)
 REQUIRED = {"frames": FRAMES, "hedges": HEDGES, "labels": tuple(f"hedge_{h}" for h in HEDGES)}
 

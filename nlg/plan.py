@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
-from nlg import hedge
+from nlg import hedge, plan_countries
 from nlg.aggregate import OTHER
 from nlg.config import ReportConfig
 from nlg.content import Bullet, ContentPlan, Fact, Flag, Message, Quantity, SectorPlan
@@ -46,8 +46,8 @@ def plan(selection: Selection, config: ReportConfig, bank: Phrasebank,
         bullets = []
         for item in selected:
             main = _message(item.main, "main", config, bank, report_id, openings)
-            follows = [_message(f, "follow", config, bank, report_id, set(), main.places)
-                       for f in item.follows]
+            follows = [_message(f, "follow", config, bank, report_id, set(), main.places,
+                                main.place_countries) for f in item.follows]
             bullets.append(Bullet(key=item.main.key, sector=top, messages=(main, *follows),
                                   review=flags((item.main, *item.follows))))
         sectors.append(SectorPlan(top, tuple(bullets)))
@@ -149,7 +149,8 @@ def _population(fact: Fact) -> str:
 
 
 def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, report_id: str,
-             openings: set[str], main_places: tuple[str, ...] | None = None) -> Message:
+             openings: set[str], main_places: tuple[str, ...] | None = None,
+             main_countries: tuple[str, ...] = ()) -> Message:
     key = template_id(fact)
     entry = bank.entries.get(fact.entry)
     usd = _usd(fact, config, bank, key, form)
@@ -157,21 +158,33 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
         form = f"{form}_usd"
     noun = bank.activities[fact.activity].noun if fact.activity else (entry.noun if entry else "")
     places = _places(fact, config.style.national_after)
+    countries, country_count = (), 0
+    if config.multi:
+        places, countries, country_count = plan_countries.places(fact, config.style)
     change = change_direction(fact.value, fact.previous, config.style.change_threshold) \
         if form.startswith("main") else ""
-    if main_places is not None and set(places) == set(main_places):
-        places = ()
+    if main_places is not None and set(places) == set(main_places) \
+            and set(countries) == set(main_countries):
+        places, countries = (), ()
     return Message(
         fact=fact.key, entry=key, form=form,
         variant=_choose(bank, key, form, (config.style.seed, report_id, fact.key), openings),
         quantity=_quantity(fact, config, bank),
         noun=noun if entry or fact.activity else "",
         group=entry.group if entry else "refugees_migrants",
-        places=places, region_count=len([a for a in fact.admin1s if a]),
+        places=places, region_count=_region_count(fact),
         population=_population(fact), activity=fact.activity, label=fact.label,
         label_lang=label_lang(fact.label, bank) if fact.label else "",
         previous=fact.previous if change else None, change=change, usd=usd,
+        place_countries=countries, country_count=country_count,
     )
+
+
+def _region_count(fact: Fact) -> int:
+    """Return the number of admin1s with activity (of every country, for several)."""
+    if fact.by_place:
+        return len({(c, a) for c, a, v in fact.by_place if a and v})
+    return len([a for a in fact.admin1s if a])
 
 
 def _usd(fact: Fact, config: ReportConfig, bank: Phrasebank, key: str, form: str) -> Quantity | None:

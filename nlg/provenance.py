@@ -41,6 +41,13 @@ def _message_comment(w, msg: Message, fact: Fact) -> str:
     q = msg.quantity
     ranked = sorted(((a, v) for a, v in fact.by_admin1 if v), key=lambda t: (-t[1], t[0]))
     places = ", ".join(f"{a or labels['comment_national']} {number(v)}" for a, v in ranked) or "–"
+    if fact.by_place:                  # several countries: each admin1 with its country
+        from nlg.sentences import country_name
+
+        country = lambda c: country_name(w, c)  # noqa: E731
+        ranked3 = sorted(((c, a, v) for c, a, v in fact.by_place if v), key=lambda t: (-t[2], t[0], t[1]))
+        places = ", ".join(f"{a or labels['comment_national']} ({country(c)}) {number(v)}"
+                           for c, a, v in ranked3) or "–"
     return textenv.render(labels["comment_bullet"], {
         "indicator": indicator, "value": number(q.value), "shown": number(q.shown),
         "hedge": labels[f"hedge_{q.hedge.value}"], "places": places,

@@ -14,7 +14,7 @@ from nlg.markup_drafted import parse as parse_drafted
 from nlg.model import Lang, Problem
 from nlg.phrasebank import Phrasebank
 from nlg.plan import change_direction
-from nlg import provenance, sentences
+from nlg import provenance, realise_countries, sentences
 
 
 def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phrasebank,
@@ -40,12 +40,15 @@ def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phraseb
         sectors=_sectors(w, plan, facts, warnings),
         people_reached=_table(w, facts, label),
         coordination=_drafted(w, config.coordination),
-        partners_heading=label("partners", platform=config.platform, n=str(len(partners(config)))),
+        partners_heading=label("partners_subregional" if config.multi else "partners",
+                               platform=where if config.multi else config.platform,
+                               n=str(len(partners(config)))),
         partners=partners(config),
         contacts=_drafted(w, config.contacts, translate=False),
-        footnotes=_footnotes(facts, label),
+        footnotes=_footnotes(w, facts, label),
         published=numfmt.full_date(config.published, locale=w.locale) if config.published else "",
         embedded=embedded,
+        country_figures=realise_countries.country_figures(w, config, plan, facts, label),
     )
 
 
@@ -57,7 +60,7 @@ def report_names(w, config: ReportConfig) -> tuple[str, str]:
     or the ``platform:`` text as written when it is not a known platform.
     """
     if not config.multi:
-        name = numfmt.country_name(config.country, locale=w.locale)
+        name = sentences.country_name(w, config.country)
         return name, name
     labels = w.bank.labels
     key = f"platform_{config.platform_id}"
@@ -86,21 +89,22 @@ def partners(config: ReportConfig) -> tuple[str, ...]:
 
 def _key_figures(w, config: ReportConfig, plan: ContentPlan, country: str, label) -> tuple[KeyFigure, ...]:
     figures = []
-    refugees = config.key_figures.get("refugees_and_migrants")
+    refugees, summed = realise_countries.refugees(config)
     if refugees is not None:
         number, scale = numfmt.compact(int(refugees.value), locale=w.locale) \
             if refugees.value >= 1_000_000 else (numfmt.integer(int(refugees.value), locale=w.locale), "")
         source = f": {refugees.source}" if refugees.source else ""
         if refugees.as_of:
             source += f", {label('as_of', date=numfmt.full_date(refugees.as_of, locale=w.locale))}"
+        comment = label("comment_sum_countries", value=numfmt.integer(int(refugees.value), locale=w.locale)) \
+            if summed else label("comment_given", source=source)
         figures.append(KeyFigure(label("key_refugees", country=country),
-                                 w.rules.quantity(number, scale, ""),
-                                 comment=label("comment_given", source=source)))
+                                 w.rules.quantity(number, scale, ""), comment=comment))
     if plan.people_assisted is not None:
         given = config.key_figures.get("people_assisted")
         value = numfmt.integer(plan.people_assisted.shown, locale=w.locale)
         comment = label("comment_given", source="") if given else \
-            label("comment_computed", value=value)
+            label("comment_sum_countries" if config.multi else "comment_computed", value=value)
         note = ""
         before = plan.people_assisted_previous
         change = change_direction(plan.people_assisted.shown, before, config.style.change_threshold)
@@ -185,8 +189,10 @@ def _notes_by_sector(w) -> dict[str, tuple[Bilingual, ...]]:
     return out
 
 
-def _footnotes(facts: Facts, label) -> tuple[str, ...]:
+def _footnotes(w, facts: Facts, label) -> tuple[str, ...]:
     notes = [label("footnote_transit"), label("footnote_people_reached")]
+    if facts.countries:                # several countries: notes name the countries concerned
+        return tuple(notes + realise_countries.footnotes(w, facts, label))
     if not facts.rmrp_filter:
         notes.append(label("footnote_rmrp_all"))
     if not facts.new_reported:
@@ -206,7 +212,7 @@ def _cell(w, total, label) -> str:
 
 def _table(w, facts: Facts, label) -> Table:
     totals = facts.sector_totals
-    return Table(
+    table = Table(
         caption=label("people_reached"),
         row_label=label("people_reached_row"),
         headers=tuple(w.phrasebank.sectors[t.sector].short[w.lang.value]
@@ -215,3 +221,6 @@ def _table(w, facts: Facts, label) -> Table:
         values=tuple(t.value or 0 for t in totals),
         comments=tuple(provenance.total_comment(w, t) for t in totals),
     )
+    if not facts.countries:
+        return table
+    return realise_countries.people_reached_grid(w, facts, table, label, lambda t: _cell(w, t, label))

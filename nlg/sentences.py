@@ -78,7 +78,42 @@ def _usd(w: Writer, q: Quantity, variant: int) -> str:
     return " ".join(p for p in (hedge, w.rules.money_usd(q.shown, locale=w.locale)) if p)
 
 
+def country_name(w: Writer, code: str) -> str:
+    """Return a country's name: Babel's (CLDR), or the phrasebank's where R4V writes it
+    otherwise (label ``country_<code>``: "Trinidad and Tobago", not CLDR's "Trinidad & Tobago")."""
+    return w.bank.labels.get(f"country_{code}") or numfmt.country_name(code, locale=w.locale)
+
+
+def country_in_text(w: Writer, code: str) -> str:
+    """Return a country's name in running text: :func:`country_name`, or the phrasebank's where
+    English or Spanish adds an article (label ``country_in_<code>``: "the Dominican Republic")."""
+    return w.bank.labels.get(f"country_in_{code}") or country_name(w, code)
+
+
+def _countries_place(w: Writer, msg: Message) -> str:
+    """Return the place phrase of a multi-country message (nlg/plan_countries.py)."""
+    join = lambda items: w.rules.join(list(items), serial_comma=w.config.style.serial_comma)  # noqa: E731
+    name = lambda code: country_name(w, code)  # noqa: E731
+    if msg.places:
+        codes = msg.place_countries
+        if len(set(codes)) == 1:
+            text = w.frame("place_in_country", places=join(msg.places), country=name(codes[0]))
+        else:
+            text = join(w.frame("place_in_country", places=a, country=name(c))
+                        for a, c in zip(msg.places, codes))
+        return w.frame("place", places=text)
+    if msg.place_countries:
+        return w.frame("place", places=join(country_in_text(w, c) for c in msg.place_countries))
+    if msg.form.startswith("main") and msg.country_count > 1:
+        units = w.noun("place_countries")
+        return w.frame("place_national", n=w.rules.cardinal(msg.country_count, units.gender),
+                       units=w.rules.inflect(units, msg.country_count))
+    return ""
+
+
 def _place(w: Writer, msg: Message) -> str:
+    if msg.place_countries or msg.country_count:
+        return _countries_place(w, msg)
     if msg.places:
         return w.frame("place", places=w.rules.join(list(msg.places),
                                                     serial_comma=w.config.style.serial_comma))
@@ -92,6 +127,8 @@ def _place(w: Writer, msg: Message) -> str:
 def _actor(w: Writer, variant: int) -> str:
     if w.config.actor and w.config.actor.get(w.lang):
         return w.config.actor.get(w.lang)
+    if w.config.multi:                 # a sub-regional platform: "R4V partners"
+        return w.frame("actor_subregional", variant)
     return w.frame("actor", variant, platform=w.config.platform)
 
 

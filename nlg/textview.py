@@ -16,6 +16,12 @@ def _marked(span) -> str:
     return f"**{text}**" if span.bold else text
 
 
+def _grid(table) -> list[str]:
+    """Return a grid table as lines: its column headers, then one line per row."""
+    return [" | ".join((table.row_label, *table.columns))] + [
+        " | ".join((head, *cells)) for head, cells in zip(table.headers, table.grid)]
+
+
 def render(report: RealisedReport, *, markup: bool = True) -> str:
     """Return the report as text: headings, bullets (bold as **…**), table, partners."""
     lines = [f"# {report.title}", report.subtitle]
@@ -27,6 +33,8 @@ def render(report: RealisedReport, *, markup: bool = True) -> str:
     if report.funding:
         f = report.funding
         lines += [f"{f.headline} — {f.detail}", f.source]
+    if report.country_figures:
+        lines += ["", report.country_figures.caption] + _grid(report.country_figures)
     sections = [("situation", report.situation), ]
     for key, paras in sections:
         if paras:
@@ -37,7 +45,7 @@ def render(report: RealisedReport, *, markup: bool = True) -> str:
             lines += ["", f"### {block.heading}"] + [_para(p, markup=markup) for p in block.bullets]
     t = report.people_reached
     lines += ["", f"## {t.caption}"]
-    lines += [f"{h}: {c}" for h, c in zip(t.headers, t.cells)]
+    lines += _grid(t) if t.columns else [f"{h}: {c}" for h, c in zip(t.headers, t.cells)]
     if report.coordination:
         lines += ["", f"## {report.labels['coordination']}"]
         lines += [_para(p, markup=markup) for p in report.coordination]
