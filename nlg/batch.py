@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from nlg import batch_manifest as manifest
+from nlg import batch_review
 from nlg.batch_plan import FileHash, Outcome, Report, Status, decide, one_line, plan, sha256_file
 from nlg.batch_plan import relative, tool_inputs, why
 from nlg.errors import ConfigError, DataError, OutputError, SitrepError, error
@@ -54,6 +55,7 @@ class BatchResult:
     seconds: float
     jobs: int
     notes: tuple[str, ...] = ()
+    review: Path | None = None         # batch_review.xlsx (nlg.batch_review)
 
     def count(self, status: Status) -> int:
         """Return how many reports ended with ``status``."""
@@ -102,7 +104,8 @@ def draft_report(folder: str, out: str, root: str, force: bool) -> Drafted:
     warnings = tuple(str(replace(w, file=relative(w.file, base))) for w in draft.warnings)
     backups = [w.backup for w in result.outputs] + [result.qa.backup if result.qa else None]
     return Drafted(Status.DRAFTED, "", outputs, tuple(b.name for b in backups if b),
-                   warnings, tuple(dict.fromkeys(r for w in result.outputs for r in w.review)),
+                   warnings, tuple(dict.fromkeys(f"{w.lang.value}: {r}" for w in result.outputs
+                                                 for r in w.review)),
                    time.perf_counter() - start, peak_rss_mb())
 
 
@@ -146,7 +149,9 @@ def run_batch(root: str | Path, out: str | Path, *, jobs: int | None = None, for
     finally:
         path = run.save(time.perf_counter() - start, workers)
     ordered = tuple(sorted(run.outcomes, key=lambda o: (o.report.key, o.report.label.casefold())))
-    return BatchResult(ordered, path, time.perf_counter() - start, workers, (recorded.note,) if recorded.note else ())
+    review = batch_review.write(out, ordered)            # what needs a human, beside the manifest
+    return BatchResult(ordered, path, time.perf_counter() - start, workers,
+                       (recorded.note,) if recorded.note else (), review)
 
 
 def _check_folders(root: Path, out: Path) -> None:

@@ -105,7 +105,14 @@ def summary(result) -> str:
     for o in result.outcomes:
         lines += [f"  {o.report.key}: the edited version was kept as {b}" for b in o.backups]
     lines += [f"note: {note}" for note in result.notes]
+    from nlg.batch_review import rows, table
+
+    review = table(rows(result.outcomes))
+    if review:
+        lines += review.rstrip("\n").splitlines()
     lines.append(f"manifest: {result.manifest}")
+    if result.review is not None:
+        lines.append(f"review workbook (every bullet to review, by report): {result.review}")
     return "\n".join(lines) + "\n"
 
 
