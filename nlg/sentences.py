@@ -67,6 +67,7 @@ def _count(w: Writer, q: Quantity, noun: Noun, variant: int,
     quantity = w.rules.quantity(number, scale, "" if bare else w.rules.inflect(noun, inflect_as))
     hedges = w.bank.hedges[q.hedge.value]
     hedge = textenv.render(hedges[variant % len(hedges)], {}, agreement=agreement)
+    hedge = w.rules.hedge_before(hedge, noun)
     text = w.frame("count", hedge=hedge, quantity=quantity).strip()
     return text, agreement
 

@@ -88,6 +88,10 @@ class LanguageRules(Protocol):
 
     def percent(self, ratio: float, *, locale: str) -> str: ...
 
+    def cardinal(self, n: int, gender: str = "") -> str: ...
+
+    def hedge_before(self, hedge: str, noun: Noun) -> str: ...
+
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Return the (start, end) spans of web and e-mail addresses in ``text``.

@@ -267,3 +267,20 @@ def percent(ratio: float, *, locale: str) -> str:
     '21\\xa0%'
     """
     return numfmt.percent(ratio, locale=locale)
+
+
+_MIXED_PAIR = re.compile(r"^\w+as(?:,| y) \w+os\b")
+
+
+def hedge_before(hedge: str, noun: Noun) -> str:
+    """Return the hedge as it stands before ``noun``: no gendered determiner before a pair that
+    opens with its feminine ("unos 600 niñas y niños" is wrong; "alrededor de 600 niñas y niños").
+
+    >>> hedge_before("unos", Noun("niña o niño", "niñas y niños", gender="m"))
+    'alrededor de'
+    >>> hedge_before("unas", Noun("consulta", gender="f")), hedge_before("más de", Noun("niña o niño", "niñas y niños", gender="m"))
+    ('unas', 'más de')
+    """
+    if hedge in ("unos", "unas") and _MIXED_PAIR.match(noun.plural or ""):
+        return "alrededor de"
+    return hedge
