@@ -59,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="redraft over documents edited by reviewers (they are kept as backups)")
     d.add_argument("--template", type=Path, help="the organisation's Word template (.docx/.dotx)")
     d.add_argument("--pdf", action="store_true",
-                   help="also write a tagged PDF beside each .docx (needs LibreOffice)")
+                   help="also write a tagged PDF beside each .docx (Microsoft Word on Windows/macOS "
+                        "with docx2pdf installed, else LibreOffice)")
     d.add_argument("--review", action="store_true",
                    help="also write a side-by-side review copy, one column per language")
     v = sub.add_parser("preview", help="print the realised report text", epilog=epilog)

@@ -1,4 +1,4 @@
-"""Convert Word drafts to tagged (accessible) PDF with LibreOffice.
+"""Convert Word drafts to tagged (accessible) PDF with LibreOffice (or Word: nlg.pdf_word).
 
 LibreOffice runs headless with a private, throw-away profile, so a conversion
 works while the user has LibreOffice open and leaves their settings alone. The
@@ -36,7 +36,8 @@ INSTALL_DIRS = (
 EXPORT_OPTIONS = {"UseTaggedPDF": True, "ExportNotes": False, "ExportNotesPages": False,
                   "DisplayPDFDocumentTitle": True, "ExportBookmarks": True}
 TIMEOUT = 180  # seconds, for one LibreOffice run
-_INSTALL_HINT = ("install LibreOffice (https://www.libreoffice.org/download/), or save the "
+_INSTALL_HINT = ("install LibreOffice (https://www.libreoffice.org/download/); on Windows or macOS "
+                 "with Microsoft Word, pip install docx2pdf lets Word convert them; or save the "
                  ".docx as PDF from Word (File > Save As > PDF, 'Document structure tags "
                  "for accessibility' ticked)")
 
@@ -75,8 +76,20 @@ def to_pdf(docx_path: str | Path, *, soffice: Path | None = None,
 
 def to_pdfs(docx_paths: Sequence[str | Path], *, soffice: Path | None = None,
             timeout: float = TIMEOUT) -> list[Path]:
-    """Return the PDFs written beside each .docx, converted in a single LibreOffice run."""
+    """Return the PDFs written beside each .docx, converted in a single LibreOffice run.
+
+    On Windows and macOS, Microsoft Word converts them when it is installed with docx2pdf
+    (:mod:`nlg.pdf_word`); LibreOffice is used otherwise, or when Word fails.
+    """
     sources = [Path(p).resolve() for p in docx_paths]
+    if soffice is None and all(s.is_file() for s in sources):
+        from nlg import pdf_word
+
+        if pdf_word.available():
+            try:
+                return pdf_word.convert(sources)
+            except pdf_word.WordFailed:
+                pass                   # LibreOffice below; its own errors name what is wrong
     if len({s.stem for s in sources}) < len(sources):  # LibreOffice names outputs by stem
         return [to_pdf(s, soffice=soffice, timeout=timeout) for s in sources]
     for source in sources:
