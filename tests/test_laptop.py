@@ -109,3 +109,31 @@ def test_template_is_written_only_to_a_named_file(tmp_path):
     import docx
 
     assert docx.Document(str(target)).styles["Sitrep Title"] is not None
+
+
+def _blocks(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"```\n(.*?)```", text, re.S)
+
+
+def test_readme_starts_with_the_two_commands_then_their_powershell_forms():
+    """Why: the README's one-liners used `&&`, which Windows PowerShell 5.1 rejects; it did not
+    say how to get Python 3.11 (macOS ships 3.9)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = _blocks(text)
+    draft, tests, ps_draft, ps_tests = blocks[:4]
+    assert draft.strip() == ("python3 -m venv .venv && .venv/bin/pip install . && "
+                             ".venv/bin/sitrep draft samples/peru-2023-11 --out out/")
+    assert tests.strip() == 'python3 -m venv .venv && .venv/bin/pip install -q -e ".[test]" && .venv/bin/python -m pytest'
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert tests.strip() in ci                                   # CI runs the README's command
+    for block in (ps_draft, ps_tests):
+        assert "&&" not in block and "/bin/" not in block
+        assert block.splitlines()[0] == "py -m venv .venv"
+        assert all(line.startswith(("py ", ".venv\\Scripts\\")) for line in block.splitlines())
+    assert ps_draft.splitlines()[-1] == ".venv\\Scripts\\sitrep draft samples\\peru-2023-11 --out out\\"
+    assert text.index("Windows PowerShell") < text.index("## Install")
+    install = text[text.index("## Install"):text.index("## ", text.index("## Install") + 3)]
+    for needle in ("Python 3.11", "python.org", "winget", "brew install python@3.12", "python3-venv"):
+        assert needle in install, needle
