@@ -89,6 +89,7 @@ class DraftResult:
     draft: Draft
     outputs: tuple[Written, ...] = field(default_factory=tuple)
     qa: "QAWritten | None" = None           # the QA workbook (nlg.qa)
+    warnings: tuple[Problem, ...] = ()      # about the output (W230: template links left out)
 
 
 def load_data(config: ReportConfig) -> Dataset:
@@ -160,16 +161,31 @@ def find_previous(config: ReportConfig) -> Path | None:
     if config.previous is not None:
         return config.previous
     wanted = previous_month(config.period.start)
-    for sibling in sorted(config.folder.resolve().parent.iterdir()):
-        if sibling.is_dir() and sibling.resolve() != config.folder.resolve() \
-                and (sibling / "report.yaml").is_file():
-            try:
-                other = load_config(sibling)
-            except ConfigError:
-                continue
-            if other.key == config.key and other.period.start == other.period.end == wanted:
+    here = config.folder.resolve()
+    try:
+        siblings = sorted(p for p in here.parent.iterdir() if p.is_dir() and p.resolve() != here
+                          and (p / "report.yaml").is_file())
+    except OSError:
+        return None
+    # Folders named after the month first (2023-10, peru_2023-10, 202310); the others only if
+    # none of those is it. A sibling's report.yaml that cannot be read is that report's problem.
+    label = f"{wanted[0]}-{wanted[1]:02d}"
+    named = [p for p in siblings if label in p.name.replace("_", "-") or
+             f"{wanted[0]}{wanted[1]:02d}" in p.name]
+    for group in (named, [p for p in siblings if p not in named]):
+        for sibling in group:
+            if _is_month_of(sibling, config.key, wanted):
                 return sibling
     return None
+
+
+def _is_month_of(folder: Path, key: str, wanted: tuple[int, int]) -> bool:
+    """Return True when ``folder`` holds the report of ``key`` for the month ``wanted``."""
+    try:
+        other = load_config(folder)
+    except Exception:  # noqa: BLE001  a broken sibling must never stop this report
+        return False
+    return other.key == key and other.period.start == other.period.end == wanted
 
 
 def _previous_draft(folder: Path, phrasebanks: Path | None) -> "Draft | None":
@@ -180,7 +196,7 @@ def _previous_draft(folder: Path, phrasebanks: Path | None) -> "Draft | None":
     """
     try:
         return prepare(folder, phrasebanks=phrasebanks, compare=False)
-    except (ConfigError, DataError):
+    except Exception:  # noqa: BLE001  whatever is wrong there is that report's problem
         return None
 
 

@@ -33,7 +33,7 @@ class Limits:
     members: int = 10_000          # parts in the archive
     member: int = 256 * _MIB       # bytes of one inflated part
     total: int = 320 * _MIB        # bytes of all inflated parts
-    ratio: int = 100               # inflated / compressed size of one part ...
+    ratio: int = 500               # inflated / compressed size of one part ...
     ratio_from: int = _MIB         # ... checked once it inflates to more than this
 
 
@@ -53,7 +53,7 @@ def limit_problem(archive: zipfile.ZipFile, limits: Limits = XLSX) -> str | None
     >>> with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
     ...     z.writestr("a.xml", b"<a/>" * 1_000_000)
     >>> limit_problem(zipfile.ZipFile(buffer))
-    'its part a.xml is compressed 1,025 to 1 (the limit is 100 to 1): a zip bomb or a damaged file'
+    'its part a.xml is compressed 1,025 to 1 (the limit is 500 to 1): a zip bomb or a damaged file'
     """
     members = archive.infolist()
     if len(members) > limits.members:

@@ -19,7 +19,8 @@ from docx.shared import Length, Twips
 from docx.table import Table as DocxTable, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from nlg import docx_styles, docx_xml
+from nlg import docx_styles, docx_xml, template_links
+from nlg.archive import DOCX, failure, open_zip
 from nlg.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, Span, Table
 from nlg.errors import TemplateError, error
 
@@ -78,11 +79,13 @@ def load_template(path: Path) -> Document:
     """Return the template (.docx or .dotx) as an empty document with all required styles."""
     try:
         data = path.read_bytes()
+        open_zip(io.BytesIO(data), failure(TemplateError, "E562", path), DOCX).close()
         document = docx.Document(io.BytesIO(_relabel(data, _TEMPLATE_CT, _DOCUMENT_CT)))
     except (OSError, zipfile.BadZipFile, ValueError, KeyError) as exc:
         raise TemplateError(problems=[error(
             "E401", f"cannot open the Word template ({exc})", file=str(path),
             hint="give a .docx or .dotx file saved by Word or LibreOffice")]) from exc
+    template_links.strip(document)        # never a link Word fetches (W230 says so)
     docx_xml.clear_body(document)
     docx_xml.strip_rsids(document)
     _check_styles(document, path)

@@ -101,7 +101,8 @@ def draft_report(folder: str, out: str, root: str, force: bool) -> Drafted:
     outputs = tuple(FileHash(w.lang.value, w.path.name, sha256_file(w.path)) for w in result.outputs)
     if result.qa is not None:
         outputs += (FileHash("qa", result.qa.path.name, sha256_file(result.qa.path)),)
-    warnings = tuple(str(replace(w, file=relative(w.file, base))) for w in draft.warnings)
+    warnings = tuple(str(replace(w, file=relative(w.file, base)))
+                     for w in (*result.warnings, *draft.warnings))
     backups = [w.backup for w in result.outputs] + [result.qa.backup if result.qa else None]
     return Drafted(Status.DRAFTED, "", outputs, tuple(b.name for b in backups if b),
                    warnings, tuple(dict.fromkeys(f"{w.lang.value}: {r}" for w in result.outputs

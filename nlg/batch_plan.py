@@ -177,6 +177,8 @@ def _configs(folders: list[Path], root: Path) -> tuple[dict[Path, ReportConfig],
             configs[folder] = load_config(folder)
         except SitrepError as exc:
             problems[folder] = one_line(exc, root)
+        except Exception as exc:  # noqa: BLE001  one broken report.yaml must not stop the batch
+            problems[folder] = f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())}"[:300]
     return configs, problems
 
 
@@ -189,7 +191,7 @@ def _previous(config: ReportConfig, by_key: Mapping[str, ReportConfig]) -> Repor
     if config.previous is not None:
         try:
             return load_config(config.previous)
-        except SitrepError:
+        except Exception:  # noqa: BLE001  a broken previous month is that report's problem
             return None
     year, month = config.period.start
     before = f"{year}-{month - 1:02d}" if month > 1 else f"{year - 1}-12"

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlg import check_compare, check_rules, numfmt
+from nlg import check_compare, check_rules, check_trust, numfmt
 from nlg import check_wording
 from nlg.check_quantities import Reader, english_ratio
 from nlg.check_read import CheckError, Reviewed, read
@@ -74,6 +74,7 @@ def check(paths: Sequence[Path], *, data: Path | None = None,
     analysed = [_analyse(d, readers) for d in docs]
     findings: list[Finding] = []
     for a in analysed:
+        findings += check_trust.findings(a.doc, data_given=drafted is not None)
         findings += _document(a, wording, drafted, readers[a.doc.lang].locale)
     for first, second in _pairs(analysed):
         files = {str(first.doc.path), str(second.doc.path)}

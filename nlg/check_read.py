@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from nlg import docx_io, docx_xml
+from nlg.archive import DOCX, failure, open_zip
+from nlg.check_hidden import MAX_PARAGRAPH, normalise
+from nlg.docx_seal import Seal
 from nlg.check_wording import Wording, section_of
 from nlg.errors import SitrepError, error
 from nlg.lang import parse as parse_lang
@@ -23,6 +27,8 @@ from nlg.model import Lang
 from nlg.serialise import SCHEMA
 
 _SKIP = {qn("w:del"), qn("w:moveFrom")}
+#: Entities are never expanded (an entity bomb stays a few bytes), nothing is fetched.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 _NO_HIGHLIGHT = {"none", "auto", "ffffff", ""}
 _LANG_IN_NAME = re.compile(r"_([a-z]{2,3})(?:\.edited-\d+)?\.docx$", re.IGNORECASE)   # the language code
 
@@ -45,6 +51,8 @@ class Block:
     key: str = ""             # plan bullet key, from the paragraph's bookmark
     highlighted: bool = False
     cell: tuple[int, int, int] | None = None   # (table, row, column) for table cells
+    hidden: tuple[str, ...] = ()  # what was removed or mapped before reading (check_hidden)
+    cut: int = 0                  # characters past check_hidden.MAX_PARAGRAPH not read
 
     @property
     def is_heading(self) -> bool:
@@ -60,6 +68,7 @@ class Reviewed:
     lang: Lang
     data: dict
     blocks: tuple[Block, ...]
+    seal: Seal = Seal.VALID       # what the seal of the embedded data says (docx_seal)
 
     @property
     def report(self) -> str:
@@ -78,14 +87,22 @@ def read(path: Path, wording: Wording) -> Reviewed:
     if not path.is_file():
         raise _problem("E601", "no such file", path, "check the path of the .docx")
     try:
-        data = docx_io.read_embedded(path)
-        with zipfile.ZipFile(path) as archive:
-            body = etree.fromstring(archive.read(docx_io.DOCUMENT_XML))
+        with open_zip(path, failure(CheckError, "E670", path), DOCX) as archive:
+            body = etree.fromstring(archive.read(docx_io.DOCUMENT_XML), _PARSER)
             styles = _style_names(archive)
-            core = archive.read("docProps/core.xml") if "docProps/core.xml" in archive.namelist() else b""
-    except (OSError, KeyError, etree.XMLSyntaxError) as exc:
+            core = _core(archive)
+        sealed = docx_io.read_sealed(path)
+    except zipfile.BadZipFile:
+        raise _problem("E503", "not a Word .docx file", path,
+                       "check the path; only .docx files written by sitrep can be read") from None
+    except (OSError, KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise _problem("E602", f"cannot read the document ({exc})", path,
                        "save it again from Word as .docx") from None
+    data, seal = sealed if sealed is not None else (None, Seal.MISSING)
+    if seal is Seal.CHANGED:
+        raise _problem("E671", "the embedded data changed since sitrep wrote them (their seal "
+                       "does not match): the stored facts cannot be trusted", path,
+                       "check against the data: sitrep check DOCX --data REPORT_FOLDER, or redraft")
     if data is None:
         raise _problem("E603", "not a sitrep draft: it has no embedded facts and plan", path,
                        "check a .docx written by `sitrep draft`")
@@ -95,7 +112,17 @@ def read(path: Path, wording: Wording) -> Reviewed:
     keys = {docx_xml.bookmark_name(b["key"]): b["key"]
             for s in data["plan"]["sectors"] for b in s["bullets"]}
     blocks = tuple(_blocks(body, styles, keys, wording))
-    return Reviewed(path, _language(path, core, styles), data, blocks)
+    return Reviewed(path, _language(path, core, styles), data, blocks, seal)
+
+
+def _core(archive: zipfile.ZipFile) -> etree._Element | None:
+    """Return the parsed core properties, or None when the part is missing or unreadable."""
+    if "docProps/core.xml" not in archive.namelist():
+        return None
+    try:
+        return etree.fromstring(archive.read("docProps/core.xml"), _PARSER)
+    except etree.XMLSyntaxError:
+        return None
 
 
 def _complete(data: dict) -> bool:
@@ -111,7 +138,7 @@ def _style_names(archive: zipfile.ZipFile) -> dict[str, str]:
     names = {"": "Normal"}
     if "word/styles.xml" not in archive.namelist():
         return names
-    root = etree.fromstring(archive.read("word/styles.xml"))
+    root = etree.fromstring(archive.read("word/styles.xml"), _PARSER)
     for style in root.iter(qn("w:style")):
         name = style.find(qn("w:name"))
         sid = style.get(qn("w:styleId"), "")
@@ -123,11 +150,11 @@ def _style_names(archive: zipfile.ZipFile) -> dict[str, str]:
     return names
 
 
-def _language(path: Path, core: bytes, styles: dict[str, str]) -> Lang:
+def _language(path: Path, core, styles: dict[str, str]) -> Lang:
     """Return the document language: core property, else the file name, else the style default."""
     tags = []
-    if core:
-        found = etree.fromstring(core).find("{http://purl.org/dc/elements/1.1/}language")
+    if core is not None:
+        found = core.find("{http://purl.org/dc/elements/1.1/}language")
         tags.append(found.text if found is not None and found.text else "")
     match = _LANG_IN_NAME.search(path.name)
     tags += [match.group(1) if match else "", styles.get("\0lang", "")]
@@ -206,10 +233,12 @@ def _blocks(root, styles: dict[str, str], keys: dict[str, str], wording: Wording
     for index, (p, cell, pending) in enumerate(_paragraphs(body)):
         sid = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         style = styles.get(sid.get(qn("w:val")) if sid is not None else "", styles[""])
-        text = paragraph_text(p)
+        text, hidden = normalise(paragraph_text(p))
+        cut = max(len(text) - MAX_PARAGRAPH, 0)
+        text = text[:MAX_PARAGRAPH]
         names = pending + [b.get(qn("w:name"), "") for b in p.iter(qn("w:bookmarkStart"))]
         key = next((keys[n] for n in names if n in keys), "")
         if style.lower().startswith("heading") and cell is None:
             level = int(style.split()[-1]) if style.split()[-1].isdigit() else 1
             section, heading = section_of(wording, text, level), text
-        yield Block(index, section, heading, style, text, key, _highlighted(p), cell)
+        yield Block(index, section, heading, style, text, key, _highlighted(p), cell, hidden, cut)

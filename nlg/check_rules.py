@@ -46,7 +46,9 @@ class Finding:
     @property
     def kind(self) -> str:
         """Return the finding's kind ("figure", "bullet-deleted" ...)."""
-        return KINDS.get(self.code, self.code)
+        from nlg.check_trust import KINDS as TRUST
+
+        return KINDS.get(self.code) or TRUST.get(self.code, self.code)
 
 
 @dataclass
@@ -83,7 +85,21 @@ def fits(figure: Figure, value: int) -> bool:
         return abs(Decimal(value) - figure.shown) * 2 <= figure.unit if figure.unit > 1 \
             else Decimal(value) == figure.shown
     shown = int(figure.shown) if figure.shown == figure.shown.to_integral_value() else float(figure.shown)
-    return hedges.is_true(Quantity(value, shown, figure.hedge))
+    return hedges.is_true(Quantity(value, shown, figure.hedge)) and not understates(figure, value)
+
+
+def understates(figure: Figure, value: int) -> bool:
+    """Return whether an "over" figure is true but loose: below ``value`` cut to one significant
+    figure ("more than 90" for 906; the drafts write "over 900").
+
+    >>> over = lambda n: Figure(f"over {n}", Hedge.OVER, Decimal(n), Decimal(1), "", 0)
+    >>> understates(over(90), 906), understates(over(900), 906), understates(over(20), 29)
+    (True, False, False)
+    """
+    if figure.hedge is not Hedge.OVER or value <= figure.shown:
+        return False
+    step = 10 ** (len(str(abs(int(value)))) - 1)
+    return figure.shown < value // step * step
 
 
 @dataclass
@@ -138,8 +154,10 @@ def bullet_figures(a: Analysed, block: Block, bullet: dict, facts: dict[str, dic
             slot.used = True
             continue
         near = min(slots, key=lambda s: (s.used, abs(s.value - figure.shown) / max(s.value, 1)))
-        out.append(_finding(a, FIGURE, block,
-                            f"“{figure.written}” does not fit the stored value {number(near.value)}",
+        loose = near.quantity is not None and understates(figure, near.value)
+        why = (f"“{figure.written}” understates the stored value {number(near.value)}" if loose
+               else f"“{figure.written}” does not fit the stored value {number(near.value)}")
+        out.append(_finding(a, FIGURE, block, why,
                             written=figure.written, sentence=figure.sentence, key=block.key,
                             expected=_expected(near, block.key)))
     return out

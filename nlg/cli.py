@@ -137,6 +137,8 @@ def cmd_draft(args) -> int:
     _print_stale(draft, args.folder)
     result = write_drafts(draft, args.out, langs=_langs(args.lang), comments=not args.no_comments,
                           force=args.force, template=args.template)
+    for problem in result.warnings:
+        print(f"warning: {problem}", file=sys.stderr)
     for w in result.outputs:
         print(f"wrote {w.path}")
         if w.backup:

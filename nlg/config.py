@@ -180,11 +180,11 @@ def check_text(folder: Path, text: str) -> ReportConfig:
     The same checks and messages as :func:`load_config`; every problem is raised at once.
     """
     from nlg.config_schema import parse
+    from nlg.config_values import screen
 
     folder = Path(folder)
     path = folder / REPORT_FILE
-    raw = _parse_yaml(text, path)
-    problems: list[Problem] = []
+    raw, problems = screen(_parse_yaml(text, path), folder=folder, file=str(path))
     config = parse(raw, folder=folder, file=str(path), problems=problems)
     if problems:
         raise ConfigError(problems=problems)
@@ -199,7 +199,7 @@ def read_text(path: Path) -> str:
     """
     from nlg.load_csv import NotText, decode
 
-    data = Path(path).read_bytes()
+    data = _read_capped(Path(path))
     try:
         text, _ = decode(data)
     except NotText:
@@ -210,11 +210,44 @@ def read_text(path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
+#: report.yaml holds settings and a few paragraphs: a larger file is refused (E191), unread.
+MAX_BYTES = 1 << 20
+
+
+def _read_capped(path: Path) -> bytes:
+    """Return the bytes of report.yaml; E191 past :data:`MAX_BYTES`, E103 for a device or pipe."""
+    if not path.is_file():
+        raise ConfigError(problems=[error(
+            "E103", "report.yaml is not a regular file (a device, pipe or folder)", file=str(path),
+            hint="make report.yaml a text file")])
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(problems=[error(
+            "E192", f"report.yaml cannot be read: {exc.strerror or exc}", file=str(path),
+            hint="check its permissions; close it in the program that has it open")]) from None
+    if len(data) > MAX_BYTES:
+        raise ConfigError(problems=[error(
+            "E191", f"report.yaml is larger than {MAX_BYTES // 1024:,} KiB (the limit)",
+            file=str(path), hint="report.yaml holds settings and short texts; put the data in "
+            "the 5W file it names")])
+    return data
+
+
 def _parse_yaml(text: str, path: Path) -> dict:
-    from nlg.config_yaml import load
+    from nlg.config_yaml import TooLarge, load
 
     try:
         raw, twice = load(text)
+    except TooLarge as exc:
+        raise ConfigError(problems=[error(
+            "E190", f"report.yaml is refused: it {exc}", file=str(path),
+            hint="write the values out instead of repeating anchors (&name) and aliases (*name)")]) from None
+    except RecursionError:
+        raise ConfigError(problems=[error(
+            "E190", "report.yaml is refused: it nests lists or mappings too deeply", file=str(path),
+            hint="report.yaml needs a few levels of indentation at most")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark else None

@@ -39,6 +39,10 @@ class Duplicate:
     again: int
 
 
+class BigInt(str):
+    """An integer too long to read (Python refuses more than 4,300 digits): kept as its text."""
+
+
 class StrictLoader(_BASE):
     """A safe loader that records duplicate keys (``duplicates``) and keeps float texts."""
 
@@ -65,7 +69,74 @@ class StrictLoader(_BASE):
         return WrittenFloat(value, str(node.value))
 
 
+    def construct_checked_int(self, node):
+        try:
+            return self.construct_yaml_int(node)
+        except ValueError:
+            return BigInt(node.value)
+
+    def construct_checked_timestamp(self, node):
+        try:
+            return self.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):     # 2023-02-30, 2023-13-01: the schema says so
+            return str(node.value)
+
+
 StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_written_float)
+StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_checked_int)
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_checked_timestamp)
+
+
+#: A report.yaml is a page of settings: more nodes than this once aliases (``*name``) are
+#: expanded is an "alias bomb" (a few lines that expand to billions), refused before it is built.
+MAX_NODES = 100_000
+
+
+class TooLarge(yaml.YAMLError):
+    """The document expands to more than :data:`MAX_NODES` nodes (``nodes``: the count so far)."""
+
+    def __init__(self, nodes: int, aliases: int):
+        super().__init__(f"expands to more than {MAX_NODES:,} values ({aliases:,} aliases)")
+        self.nodes, self.aliases = nodes, aliases
+
+
+def _check_size(root) -> None:
+    """Return when the node graph, with every alias expanded, stays within :data:`MAX_NODES`.
+
+    Sizes are memoised per node, so a bomb is measured in a few steps, never expanded;
+    a node that contains itself (``&a [*a]``) counts as too large.
+    """
+    sizes: dict[int, int] = {}
+    aliases = 0
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            sizes[key] = min(MAX_NODES + 1, 1 + sum(sizes[id(c)] for c in children))
+            if sizes[key] > MAX_NODES:
+                raise TooLarge(sizes[key], aliases)
+            continue
+        if key in sizes:
+            aliases += 1
+            continue
+        if sizes.get(key, 0) == -1:
+            raise TooLarge(MAX_NODES + 1, aliases)
+        sizes[key] = -1                      # being measured (a cycle meets it again)
+        stack.append((node, True))
+        for child in children:
+            if sizes.get(id(child)) == -1:
+                raise TooLarge(MAX_NODES + 1, aliases)
+            stack.append((child, False))
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def load(text: str) -> tuple[object, list[Duplicate]]:
@@ -77,7 +148,11 @@ def load(text: str) -> tuple[object, list[Duplicate]]:
     """
     loader = StrictLoader(text)
     try:
-        return loader.get_single_data(), loader.duplicates
+        node = loader.get_single_node()
+        if node is None:
+            return None, loader.duplicates
+        _check_size(node)
+        return loader.construct_document(node), loader.duplicates
     finally:
         loader.dispose()
 

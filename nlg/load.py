@@ -19,8 +19,8 @@ from xml.etree.ElementTree import ParseError
 
 from nlg.columns import looks_like_header
 from nlg.errors import DataError, did_you_mean, error
-from nlg.load_csv import NotText, decode, sniff_delimiter, split_rows
-from nlg.load_xlsx import Book, SheetNotFound
+from nlg.load_csv import CsvProblem, NotText, decode, sniff_delimiter, split_rows
+from nlg.load_xlsx import Book, SheetNotFound, TooLarge
 
 Cells = tuple[object, ...]
 _SCAN_ROWS = 30
@@ -109,6 +109,8 @@ def _xlsx_rows(path: Path, name: str, sheet: str | None) -> list[tuple[int, Cell
                 return book.rows(sheet)
             finally:
                 book.close()
+    except TooLarge as exc:
+        raise _fail("E230", name, exc.args[0], exc.args[1]) from None
     except SheetNotFound as exc:
         wanted, names = exc.args[0], exc.args[1]
         if not names:
@@ -130,7 +132,11 @@ def _csv_rows(path: Path, name: str) -> list[tuple[int, Cells]]:
                     "export the 5W data from ActivityInfo as .xlsx or CSV") from None
     if not text.strip():
         raise _fail("E202", name, "file is empty", "export the 5W data again")
-    return split_rows(text, sniff_delimiter(text))
+    try:
+        return split_rows(text, sniff_delimiter(text))
+    except CsvProblem as exc:
+        line, message, hint = exc.args
+        raise DataError(problems=[error("E231", message, file=name, row=line, hint=hint)]) from None
 
 
 def _blank(values: Cells) -> bool:

@@ -59,7 +59,9 @@ def sniff_delimiter(text: str) -> str:
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
         try:
-            widths = [len(r) for r in csv.reader(sample, delimiter=delimiter) if any(r)]
+            # line by line: a quote left open must not swallow the lines the choice rests on
+            widths = [len(r) for line in sample for r in csv.reader([line], delimiter=delimiter)
+                      if any(r)]
         except csv.Error:
             continue
         wide = [w for w in widths if w > 1]
@@ -72,7 +74,43 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+#: The longest CSV cell read (characters); longer cells are kept cut (W213), far longer ones
+#: (a file that is not a table) stop the read with CsvProblem. Python's default is 131,072.
+MAX_FIELD = 16 << 20
+
+
+class CsvProblem(ValueError):
+    """The CSV text cannot be split into records: ``args`` = (line, message, hint)."""
+
+
 def split_rows(text: str, delimiter: str) -> list[tuple[int, tuple[str, ...]]]:
-    """Return (row number as Excel shows it, cells) for every record of the CSV text."""
+    """Return (row number as Excel shows it, cells) for every record of the CSV text.
+
+    Raise CsvProblem for a cell beyond :data:`MAX_FIELD` or a quote never closed.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [(number, tuple(cells)) for number, cells in enumerate(reader, start=1)]
+    rows, starts, line = [], [], 1
+    try:
+        for number, cells in enumerate(reader, start=1):
+            rows.append((number, tuple(cells)))
+            starts.append(line)
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise CsvProblem(line, f"a cell is longer than {MAX_FIELD:,} characters ({exc})",
+                         "this is not a 5W table; export the data again") from None
+    if rows and any("\n" in cell or "\r" in cell for cell in rows[-1][1]) and _open_quote(text, delimiter):
+        raise CsvProblem(starts[-1], f'a quote (") opened on line {starts[-1]} is never closed: '
+                         "the rest of the file would be one cell",
+                         "close the quote, or remove it; then save the CSV again")
+    return rows
+
+
+def _open_quote(text: str, delimiter: str) -> bool:
+    """Return True when the text ends inside a quoted cell."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False

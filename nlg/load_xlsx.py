@@ -19,6 +19,7 @@ from operator import itemgetter
 from functools import lru_cache
 from typing import BinaryIO
 
+from nlg.archive import open_zip
 from nlg.load_xlsx_package import Package, from_excel, from_iso8601
 
 Row = tuple[int, tuple[object, ...]]
@@ -45,6 +46,14 @@ class Unsupported(Exception):
     """The scanner cannot read this sheet; use openpyxl's iterator."""
 
 
+class TooLarge(Exception):
+    """The workbook is refused before it is inflated (:mod:`nlg.archive` limits); ``args[0]`` says why."""
+
+
+def _too_large(message: str, hint: str) -> TooLarge:
+    return TooLarge(message, hint)
+
+
 class SheetNotFound(KeyError):
     """The named sheet is not in the workbook; ``args[1]`` lists the sheet names."""
 
@@ -54,7 +63,7 @@ class Book:
 
     def __init__(self, source: BinaryIO):
         self.source = source
-        package = Package(zipfile.ZipFile(source))
+        package = Package(open_zip(source, _too_large))
         self.archive, self.package = package.archive, package
         self.strings = shared_strings(package.read(package.shared_strings)) \
             if package.shared_strings else []

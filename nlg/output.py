@@ -14,7 +14,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from nlg import assemble, docx_io, qa
+from nlg import assemble, docx_io, qa, template_links
 from nlg.api import Draft, DraftResult, Written, created_time, realise_all
 from nlg.errors import OutputError, error
 from nlg.model import Lang
@@ -110,7 +110,8 @@ def write_drafts(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] | None 
         core = docx_io.CoreInfo.from_report(reports[lang], created=created_time(d.config))
         docx_io.save(documents[lang], path, embedded=reports[lang].embedded, core=core)
         written.append(Written(path, lang, backup, _reviews(reports[lang])))
-    return DraftResult(d, tuple(written), qa.write_for_draft(d, out))
+    return DraftResult(d, tuple(written), qa.write_for_draft(d, out),
+                       template_links.warnings_for(template))
 
 
 def _reviews(report) -> tuple[str, ...]:

@@ -43,3 +43,23 @@ def part(path: Path, name: str) -> bytes:
 def names(path: Path) -> list[str]:
     with zipfile.ZipFile(path) as archive:
         return archive.namelist()
+
+
+def claim_size(path: Path, name: str, size: int) -> None:
+    """Return after making the zip's directory claim that ``name`` inflates to ``size`` bytes
+    (below 4 GiB): what a zip bomb's directory says, without building gigabytes."""
+    import struct
+
+    data = bytearray(path.read_bytes())
+    encoded = name.encode()
+    at = 0
+    while (at := data.find(b"PK\x01\x02", at)) != -1:         # central directory entries
+        length = struct.unpack_from("<H", data, at + 28)[0]
+        if bytes(data[at + 46:at + 46 + length]) == encoded:
+            struct.pack_into("<I", data, at + 24, size)
+            local = struct.unpack_from("<I", data, at + 42)[0]
+            struct.pack_into("<I", data, local + 22, size)
+            path.write_bytes(bytes(data))
+            return
+        at += 4
+    raise AssertionError(f"no {name} in {path}")
