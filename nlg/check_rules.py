@@ -89,17 +89,19 @@ def fits(figure: Figure, value: int) -> bool:
 
 
 def understates(figure: Figure, value: int) -> bool:
-    """Return whether an "over" figure is true but loose: below ``value`` cut to one significant
-    figure ("more than 90" for 906; the drafts write "over 900").
+    """Return whether an "over" figure is true but loose: below both ``value`` cut to one
+    significant figure and 80% of it ("more than 90" for 906; the drafts write "over 900").
 
     >>> over = lambda n: Figure(f"over {n}", Hedge.OVER, Decimal(n), Decimal(1), "", 0)
-    >>> understates(over(90), 906), understates(over(900), 906), understates(over(20), 29)
-    (True, False, False)
+    >>> understates(over(90), 906), understates(over(700), 906), understates(over(880), 906)
+    (True, True, False)
+    >>> understates(over(20), 29), understates(over(1500), 1987)
+    (False, False)
     """
     if figure.hedge is not Hedge.OVER or value <= figure.shown:
         return False
     step = 10 ** (len(str(abs(int(value)))) - 1)
-    return figure.shown < value // step * step
+    return figure.shown < min(value // step * step, Decimal(value) * Decimal("0.8"))
 
 
 @dataclass
