@@ -2,7 +2,7 @@
 
 Nobody opens the files in Microsoft Word here, so openxml-audit (a pure-Python port of the
 Open XML SDK validator) stands in: drafts in both languages (with and without comments),
-drafts of a sub-regional and a Spanish-header report, the review copy and the template
+drafts of Spanish-header reports and of a sub-regional one, the review copy and the template
 (.docx and .dotx) must show no finding. Comments carry ``w:date``: the report's date, so
 reruns stay byte-identical (tests/test_reproducible.py).
 """
@@ -49,16 +49,17 @@ def written(tmp_path_factory) -> dict[str, Path]:
         path = out / f"org.{suffix}"
         path.write_bytes(assemble.template_package(dotx=suffix == "dotx"))
         files[f"template-{suffix}"] = path
-    for label in ("col/2023-09", "ecu/2023-10"):
-        folder = TREE / label
-        if (folder / "report.yaml").is_file():
-            for w in write_drafts(prepare(folder), out / label.replace("/", "-"), langs=(Lang.ES,)).outputs:
-                files[f"{label}-{w.lang.value}"] = w.path
+    for label, folder in (("col/2023-09", TREE / "col" / "2023-09"), ("ecu/2023-10", TREE / "ecu" / "2023-10"),
+                          ("southern-cone", ROOT / "samples" / "southern-cone-2022-08")):
+        assert (folder / "report.yaml").is_file(), folder
+        for w in write_drafts(prepare(folder), out / label.replace("/", "-"), langs=(Lang.ES,)).outputs:
+            files[f"{label}-{w.lang.value}"] = w.path
     return files
 
 
 @pytest.mark.parametrize("name", ["draft-en", "draft-es", "clean-en", "clean-es", "review",
-                                  "template-docx", "template-dotx", "col/2023-09-es", "ecu/2023-10-es"])
+                                  "template-docx", "template-dotx", "col/2023-09-es", "ecu/2023-10-es",
+                                  "southern-cone-es"])
 def test_the_validator_finds_nothing(written, name):
     """Why: every document had `w:insideV` before `w:bottom` in `w:tblBorders` (SitrepKeyFigures)."""
     assert name in written, sorted(written)
