@@ -108,7 +108,18 @@ def _masthead(reports: list[RealisedReport]) -> list[Row]:
     if any(funding):
         for field in ("headline", "detail", "source"):
             rows.append(_row(0, tuple(getattr(f, field) if f else None for f in funding)))
+    grids = [r.country_figures for r in reports]
+    if any(grids):                     # a multi-country report: key figures per country
+        rows.append(_row(0, tuple(g.caption if g else None for g in grids)))
+        for lines in zip_longest(*(_grid_lines(g) if g else () for g in grids)):
+            rows.append(_row(0, lines))
     return rows
+
+
+def _grid_lines(table) -> tuple[str, ...]:
+    """Return a grid table's rows as text: "Bolivia: People assisted directly* 1,073"."""
+    return tuple(f"{head}: " + " · ".join(f"{col} {cell}" for col, cell in zip(table.columns, cells))
+                 for head, cells in zip(table.headers, table.grid))
 
 
 def _chart(reports: list[RealisedReport]) -> list[Row]:
@@ -120,6 +131,12 @@ def _chart(reports: list[RealisedReport]) -> list[Row]:
     if any(t.caption for t in tables):
         rows.append(_row(0, tuple(t.caption for t in tables)))
     rows.append(_row(0, tuple(t.row_label for t in tables)))
+    if any(t.columns for t in tables):  # a column per country, then the total
+        for lines in zip_longest(*(_grid_lines(t) for t in tables)):
+            rows.append(_row(0, lines))
+        notes = tuple(tuple(map(_p, ((t.note,) if t.note else ()) + r.footnotes))
+                      for t, r in zip(tables, reports))
+        return rows + _pairs(notes, bullet=False)
     for cells in zip_longest(*(tuple(zip(t.headers, t.cells)) for t in tables)):
         rows.append(_row(0, tuple(None if c is None else f"{c[0]}: {c[1]}" for c in cells)))
     notes = tuple(tuple(map(_p, ((t.note,) if t.note else ()) + r.footnotes))

@@ -258,3 +258,56 @@ def _multi_config():
 def test_country_names_come_from_babel():
     assert numfmt.country_name("CUW", locale="es") == "Curazao"
     assert numfmt.country_name("CUW", locale="en") == "Curaçao"
+
+
+def _table_after(lines: list[str], head: str) -> list[list[str]]:
+    """Return the rows of the table whose first line starts with ``head`` (cells split)."""
+    i = next(i for i, line in enumerate(lines) if head in line.split(" | "))
+    rows = []
+    for line in lines[i + 1:]:
+        if " | " not in line:
+            break
+        rows.append(line.split(" | "))
+    return rows
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("name, platform, export, period, codes", [
+    ("southern-cone", "Southern Cone", SOUTHERN, "2022-08", ("ARG", "BOL", "PRY", "URY")),
+    ("caribbean", "Caribbean", CARIBBEAN, "2021-03", ("ABW", "CUW")),
+])
+def test_docx_columns_equal_the_countries_own_reports(tmp_path, lang, name, platform, export, period, codes):
+    """Read back from the .docx: each country's column of the platform's table is the table of
+    that country's own report, and its people assisted is that report's key figure."""
+    out = tmp_path / "out"
+    head = {"en": "People reached*", "es": "Personas alcanzadas*"}[lang]
+    multi = folder(tmp_path, name, f"platform: {platform}\nperiod: {period}\nkey_figures: {{}}\n", export)
+    assert sitrep("draft", multi, "--out", out, "--lang", lang).returncode == 0
+    lines = read_back(out / f"{name}_{period}_{lang}.docx")
+    grid = _table_after(lines, head)
+    names = lines[next(i for i, line in enumerate(lines) if line.startswith(head))].split(" | ")[1:-1]
+    key = {"en": "People assisted directly*", "es": "Personas asistidas directamente*"}[lang]
+    assisted = {row[0]: row[-1] for row in _table_after(lines, {"en": "Country", "es": "País"}[lang])}
+    assert len(names) == len(codes)
+    for column, code in enumerate(codes, start=1):
+        one = folder(tmp_path, code, f"country: {code}\nplatform: R4V\nperiod: {period}\n"
+                     "key_figures: {refugees_and_migrants: 1}\n", export)
+        assert sitrep("draft", one, "--out", out, "--lang", lang).returncode == 0
+        own = read_back(out / f"{code}_{period}_{lang}.docx")
+        table = {row[0]: row[1] for row in _table_after(own, head)}
+        mine = {row[0]: row[column] for row in grid}
+        # the platform's table lists a sector another country has (Common Services): "–" here
+        assert {k: v for k, v in mine.items() if k in table} == table
+        assert all(v == "–" for k, v in mine.items() if k not in table)
+        figure = next(cell for line in own for cell in line.split(" | ")
+                      if cell.endswith(" / " + key)).split(" / ")[0]
+        assert assisted[names[column - 1]] == figure
+
+
+def test_review_copy_shows_each_country(tmp_path):
+    sc = folder(tmp_path, "sc", "platform: Southern Cone\nperiod: 2022-08\nkey_figures: {}\n", SOUTHERN)
+    assert sitrep("draft", sc, "--out", tmp_path / "out", "--review").returncode == 0
+    document = docx.Document(str(tmp_path / "out" / "southern-cone_2022-08_review.docx"))
+    texts = {c.text for t in document.tables for r in t.rows for c in r.cells}
+    assert "Bolivia: People assisted directly* 1,073" in texts
+    assert "Protección: Argentina 96 · Bolivia 883 · Paraguay 54 · Uruguay 215 · Total 1.248" in texts
