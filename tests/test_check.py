@@ -199,8 +199,9 @@ def soffice() -> str:
 def round_trip(paths: list[Path], out: Path) -> list[Path]:
     """Return the documents after opening and saving them in LibreOffice."""
     out.mkdir()
-    subprocess.run([soffice(), "--headless", "--convert-to", "docx", "--outdir", str(out),
-                    *map(str, paths)], check=True, capture_output=True, timeout=180)
+    profile = (out.parent / "lo-profile").as_uri()      # private: works while another LibreOffice runs
+    subprocess.run([soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx",
+                    "--outdir", str(out), *map(str, paths)], check=True, capture_output=True, timeout=180)
     return [out / p.name for p in paths]
 
 
