@@ -71,7 +71,6 @@ class Draft:
                       "report": {"country": self.config.key, "period": self.config.period.label,
                                  **({"countries": list(self.config.countries)}
                                     if self.config.multi else {}),
-                                 "folder": self.config.folder.name,
                                  "number_locale": dict(self.config.style.number_locale)},
                       "facts": self.facts, "plan": self.plan, "texts": texts or {}})
 

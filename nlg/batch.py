@@ -21,6 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from nlg import atomic
 from nlg import batch_manifest as manifest
 from nlg import batch_review
 from nlg.batch_plan import FileHash, Outcome, Report, Status, decide, one_line, plan, sha256_file
@@ -110,6 +111,27 @@ def draft_report(folder: str, out: str, root: str, force: bool) -> Drafted:
                    time.perf_counter() - start, peak_rss_mb())
 
 
+def watch_parent() -> None:
+    """Return after starting a thread that ends this worker when the batch process dies.
+
+    Without it, workers of a batch killed with ``kill -9`` draft on and then wait forever for
+    work; the parent's sentinel becomes ready when it exits, on every platform.
+    """
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait as ready
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        ready([parent.sentinel])
+        os._exit(3)
+
+    threading.Thread(target=watch, name="sitrep-watch-parent", daemon=True).start()
+
+
 def _qa_for_errors(folder: Path, exc: DataError, out: Path) -> tuple[FileHash, ...]:
     """Return the QA workbook written for a report the data stopped (none if it cannot be)."""
     from nlg.config import load_config
@@ -131,6 +153,7 @@ def run_batch(root: str | Path, out: str | Path, *, jobs: int | None = None, for
     start = time.perf_counter()
     root, out = Path(root), Path(out)
     _check_folders(root, out)
+    atomic.clear_stale(out)                       # what a killed run left
     shared = tool_inputs()
     reports = plan(root, out, shared)
     if not reports:
@@ -160,6 +183,10 @@ def _check_folders(root: Path, out: Path) -> None:
     if not root.is_dir():
         raise ConfigError(problems=[error("E131", "batch root folder not found", file=str(root),
                                           hint="give the folder that holds the report folders")])
+    from nlg.output import report_folder_as_out
+
+    if (problem := report_folder_as_out(out)) is not None:
+        raise problem
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -217,7 +244,7 @@ class _Run:
             for report in todo:
                 self.finish(report, draft_report(str(report.folder), *args), reasons[report.label])
             return
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=watch_parent) as pool:
             pending: dict[Future, Report] = {
                 pool.submit(draft_report, str(r.folder), *args): r for r in todo}
             try:

@@ -39,10 +39,32 @@ def read(out: Path) -> Recorded:
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         return Recorded({}, {}, f"{MANIFEST} is not a sitrep batch manifest; every report is "
                         "drafted again (edited documents are still kept)")
-    entries = [e for e in data.get("reports") or () if isinstance(e, dict) and e.get("key")]
-    shared = {f["path"]: f["sha256"] for f in data.get("shared_inputs") or ()
-              if isinstance(f, dict) and "path" in f and "sha256" in f}
-    return Recorded({e["key"]: e for e in entries}, shared)
+    reports, files = data.get("reports"), data.get("shared_inputs")
+    entries = [e for e in (reports if isinstance(reports, list) else ()) if _usable(e)]
+    shared = {f["path"]: f["sha256"] for f in (files if isinstance(files, list) else ())
+              if _file(f)}
+    dropped = len(reports) - len(entries) if isinstance(reports, list) else 0
+    note = (f"{dropped} entr{'y' if dropped == 1 else 'ies'} of {MANIFEST} could not be read; "
+            "those reports are drafted again (edited documents are still kept)") if dropped else ""
+    return Recorded({e["key"]: e for e in entries}, shared, note)
+
+
+def _file(f) -> bool:
+    return isinstance(f, dict) and isinstance(f.get("path"), str) and isinstance(f.get("sha256"), str)
+
+
+def _usable(e) -> bool:
+    """Return whether a manifest entry has the shape this version reads (hand-edited ones may not)."""
+    if not (isinstance(e, dict) and isinstance(e.get("key"), str) and e["key"]
+            and isinstance(e.get("folder", ""), str) and isinstance(e.get("status", ""), str)
+            and isinstance(e.get("fingerprint") or "", str)):
+        return False
+    lists = [e.get(k, []) for k in ("inputs", "outputs", "warnings", "review", "backups")]
+    if not all(isinstance(x, list) for x in lists):
+        return False
+    inputs, outputs, *texts = lists
+    return (all(_file(f) for f in inputs + outputs)
+            and all(isinstance(t, str) for group in texts for t in group))
 
 
 def _files(files: Iterable[FileHash]) -> list[dict]:
@@ -70,7 +92,7 @@ def build(outcomes: Iterable[Outcome], shared: Iterable[FileHash], *, version: s
           seconds: float, jobs: int, carried: Iterable[Mapping] = ()) -> dict:
     """Return the whole manifest; ``carried``: last run's entries of reports not done yet."""
     outcomes = list(outcomes)
-    reports = [entry(o) for o in outcomes] + [dict(e) for e in carried]
+    reports = [entry(o) for o in outcomes] + [{"folder": "", **e} for e in carried]
     return {
         "schema": SCHEMA,
         "tool": {"name": "sitrep-nlg", "version": version},

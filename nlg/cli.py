@@ -135,6 +135,10 @@ def cmd_draft(args) -> int:
     except DataError as exc:
         return _data_stopped(exc, args)
     _print_stale(draft, args.folder)
+    if args.review:                      # an edited review copy stops the run before any draft
+        from nlg.review import check_replaceable
+
+        check_replaceable(draft, args.out, force=args.force)
     result = write_drafts(draft, args.out, langs=_langs(args.lang), comments=not args.no_comments,
                           force=args.force, template=args.template)
     for problem in result.warnings:

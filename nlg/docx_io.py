@@ -12,8 +12,7 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
-import tempfile
+import os  # noqa: F401  (tests patch docx_io.os)
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -26,13 +25,13 @@ from docx.opc.part import Part
 
 from nlg import docx_seal, docx_xml
 from nlg.archive import DOCX, failure, open_zip
+from nlg.atomic import write_atomic  # noqa: F401  (the writer of every output, re-exported)
 from nlg.doc import RealisedReport
 from nlg.errors import OutputError, error
 
 DOCUMENT_XML = "word/document.xml"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _FIRST = ("[Content_Types].xml", "_rels/.rels", DOCUMENT_XML)
-_LOCKED_HINT = "close it in Word and run again"
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,13 @@ def save(document: Document, path: Path, *, embedded: str, core: CoreInfo) -> st
     bytes depend only on the inputs. The embedded item also stores the hash of every
     other part and a seal over the data (see :mod:`nlg.docx_seal`).
     """
-    path = Path(path)
+    data, digest = render(document, embedded=embedded, core=core)
+    write_atomic(Path(path), data)
+    return digest
+
+
+def render(document: Document, *, embedded: str, core: CoreInfo) -> tuple[bytes, str]:
+    """Return (the .docx bytes, the sha256 of word/document.xml) that :func:`save` writes."""
     json.loads(embedded)  # fail early on invalid JSON rather than store it
     set_core(document, core)
     docx_xml.date_comments(document, core.created)
@@ -73,8 +78,7 @@ def save(document: Document, path: Path, *, embedded: str, core: CoreInfo) -> st
         embedded, digest, docx_seal.attributes(embedded, digest, package))
     data = _zip(entries)
     _check_hash(data, digest)
-    write_atomic(path, data)
-    return digest
+    return data, digest
 
 
 def to_bytes(document: Document) -> bytes:
@@ -102,55 +106,6 @@ def _zip(entries: dict[str, bytes]) -> bytes:
             info.external_attr = 0
             target.writestr(info, entries[name], compresslevel=6)
     return out.getvalue()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Return after replacing ``path`` with ``data`` in one step; never leave a temp file."""
-    path = Path(path)
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except PermissionError as exc:
-        raise _locked(path, exc) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, _mode(path))
-        os.replace(temp, path)
-        _sync_folder(path.parent)
-    except PermissionError as exc:
-        raise _locked(path, exc) from exc
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Return after flushing the folder entry of a renamed file (POSIX only)."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _mode(path: Path) -> int:
-    """Return the permission bits for a new output: the old file's, else 0o666 less the umask."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _locked(path: Path, exc: OSError) -> OutputError:
-    """Return the error for an output that cannot be replaced (open in Word, read-only)."""
-    problem = error("E501", f"cannot write {path.name}: {exc.strerror or exc}",
-                    file=str(path), hint=_LOCKED_HINT)
-    return OutputError(problems=[problem])
 
 
 def read_embedded(path: Path) -> dict | None:

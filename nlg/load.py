@@ -13,13 +13,14 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 from nlg.columns import looks_like_header
-from nlg.errors import DataError, did_you_mean, error
-from nlg.load_csv import CsvProblem, NotText, decode, sniff_delimiter, split_rows
+from nlg.errors import DataError, did_you_mean, error, warning
+from nlg.model import Problem
+from nlg.load_csv import CsvProblem, NotText, decode_lines, sniff_delimiter, split_rows
 from nlg.load_xlsx import Book, SheetNotFound, TooLarge
 
 Cells = tuple[object, ...]
@@ -43,6 +44,7 @@ class RawTable:
     rows: tuple[tuple[int, Cells], ...]
     hxl: tuple[str, ...] | None = None
     header_row: int = 1
+    notes: tuple[Problem, ...] = ()      # warnings about the file as a whole (W231 decoding)
 
 
 def _fail(code: str, file: str, message: str, hint: str, value: str | None = None) -> DataError:
@@ -96,7 +98,8 @@ def _read_table(path: Path, sheet: str | None) -> RawTable:
         raise _fail("E203", name, "not a valid Excel workbook (damaged or another format)",
                     "export the 5W data again from ActivityInfo as .xlsx or CSV")
     else:
-        rows = _csv_rows(path, name)
+        rows, notes = _csv_rows(path, name)
+        return replace(_table(name, rows), notes=notes)
     return _table(name, rows)
 
 
@@ -123,17 +126,26 @@ def _xlsx_rows(path: Path, name: str, sheet: str | None) -> list[tuple[int, Cell
                     f"{type(exc).__name__}: {exc}"[:200]) from None
 
 
-def _csv_rows(path: Path, name: str) -> list[tuple[int, Cells]]:
-    """Return the records of a CSV file in any of the encodings Excel writes."""
+def _csv_rows(path: Path, name: str) -> tuple[list[tuple[int, Cells]], tuple[Problem, ...]]:
+    """Return the records of a CSV file in any of the encodings Excel writes, and a W231
+    warning naming the lines read as cp1252 in a file that is otherwise UTF-8."""
     try:
-        text, _ = decode(path.read_bytes())
+        text, encoding, other = decode_lines(path.read_bytes())
     except NotText:
         raise _fail("E203", name, "not a CSV or Excel file (binary content)",
                     "export the 5W data from ActivityInfo as .xlsx or CSV") from None
     if not text.strip():
         raise _fail("E202", name, "file is empty", "export the 5W data again")
+    notes = ()
+    if other:
+        shown = ", ".join(map(str, other[:10])) + (f" and {len(other) - 10} more" if len(other) > 10 else "")
+        said = "its byte-order mark says UTF-8" if encoding == "utf-8-sig" else "the rest is UTF-8"
+        notes = (warning("W231", f"mixed encodings: {len(other)} line(s) are not UTF-8 although "
+                         f"{said}; read as Windows cp1252 (lines {shown})", file=name,
+                         row=other[0], hint="check the accents on those lines; save the CSV "
+                         "again as 'CSV UTF-8' from Excel"),)
     try:
-        return split_rows(text, sniff_delimiter(text))
+        return split_rows(text, sniff_delimiter(text)), notes
     except CsvProblem as exc:
         line, message, hint = exc.args
         raise DataError(problems=[error("E231", message, file=name, row=line, hint=hint)]) from None

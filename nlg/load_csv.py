@@ -47,6 +47,46 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"
 
 
+def decode_lines(data: bytes) -> tuple[str, str, tuple[int, ...]]:
+    """Return (text, encoding, lines read as cp1252 although the rest is UTF-8).
+
+    :func:`decode` reads a file in one encoding. A file that is UTF-8 for the most
+    part (or says so with a byte-order mark) but holds lines that are not — two exports
+    pasted together, a line typed in an old editor — is read line by line instead: each
+    line as UTF-8 when it is, else as cp1252, and the cp1252 lines are returned so that
+    the reader can be told (never mojibake or U+FFFD stored in silence).
+
+    >>> decode_lines("Año\\n".encode() + "Año\\n".encode("cp1252"))
+    ('Año\\nAño\\n', 'utf-8', (2,))
+    >>> decode_lines("Año\\n".encode("cp1252"))
+    ('Año\\n', 'cp1252', ())
+    """
+    text, encoding = decode(data)            # NotText for binary content
+    bom = encoding == "utf-8-sig"
+    body = data[3:] if bom else data
+    if encoding not in ("utf-8-sig", "cp1252", "latin-1") or (bom and _is_utf8(body)):
+        return text, encoding, ()
+    lines = body.split(b"\n")
+    if not bom and not any(not line.isascii() and _is_utf8(line) for line in lines):
+        return text, encoding, ()            # a cp1252 file
+    out, other = [], []
+    for number, line in enumerate(lines, start=1):
+        if _is_utf8(line):
+            out.append(line.decode("utf-8"))
+        else:
+            out.append(line.decode("cp1252", errors="replace"))
+            other.append(number)
+    return "\n".join(out), "utf-8-sig" if bom else "utf-8", tuple(other)
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def sniff_delimiter(text: str) -> str:
     """Return the delimiter that splits the first lines into the most consistent columns.
 

@@ -14,7 +14,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from nlg import assemble, docx_io, qa, template_links
+from nlg import assemble, atomic, docx_io, qa, template_links
 from nlg.api import Draft, DraftResult, Written, created_time, realise_all
 from nlg.errors import OutputError, error
 from nlg.model import Lang
@@ -46,8 +46,20 @@ def _edited(path: Path) -> bool:
     """Return whether ``path`` must not be replaced silently: edited, or not a draft of ours."""
     try:
         return docx_io.is_edited(path)
-    except OutputError:
+    except OutputError as exc:
+        if any(p.code == "E561" for p in exc.problems):
+            raise                        # cannot be read at all: say so, do not call it edited
         return True                      # not a readable .docx: someone's file, keep it
+
+
+def _in_the_way(paths: Sequence[Path]) -> None:
+    """Raise E564 when an output name is taken by a folder (or anything but a file)."""
+    taken = [p for p in paths if p.exists() and not p.is_file()]
+    if taken:
+        raise OutputError(problems=[error(
+            "E564", "a folder (or another non-file) has the name of the draft; not replaced",
+            file=str(p), hint="rename or move it, or choose another output folder (--out)")
+            for p in taken])
 
 
 def _guard(paths: Sequence[Path], force: bool) -> dict[Path, Path]:
@@ -58,6 +70,7 @@ def _guard(paths: Sequence[Path], force: bool) -> dict[Path, Path]:
             "E505", f"the document is open in Word or LibreOffice (lock file {lock.name}); not overwritten",
             file=str(p), hint=f"close it and run again; if it is not open, delete {lock.name}")
             for p, lock in locked])
+    _in_the_way(paths)
     edited = [p for p in paths if p.exists() and _edited(p)]
     if edited and not force:
         raise OutputError(problems=[error(
@@ -66,8 +79,20 @@ def _guard(paths: Sequence[Path], force: bool) -> dict[Path, Path]:
     return {p: backup_path(p) for p in edited}
 
 
+def report_folder_as_out(out: Path) -> OutputError | None:
+    """Return E565 when the output folder is a report folder (it holds report.yaml), else None."""
+    if not (out / "report.yaml").is_file():
+        return None
+    return OutputError(problems=[error(
+        "E565", "the output folder is a report folder (it holds report.yaml): its report would "
+        "be left out of a batch, and the QA workbook read as its data", file=str(out),
+        hint="give another folder with --out, e.g. --out out")])
+
+
 def _folder(out: Path) -> None:
     """Return after making sure ``out`` exists and can be written to; else raise E504."""
+    if (problem := report_folder_as_out(out)) is not None:
+        raise problem
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -96,20 +121,22 @@ def write_drafts(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] | None 
     langs = tuple(d.config.languages) if langs is None else tuple(langs)
     _folder(out)
     paths = {lang: out / d.file_name(lang) for lang in langs}
+    atomic.clear_stale(out, [p.name for p in paths.values()] + [qa.path_for(d.config, out).name])
     backups = _guard(list(paths.values()), force)
     qa.check_not_open(qa.path_for(d.config, out))
     reports = realise_all(d, langs)
     template = template or d.config.template
     documents = {lang: assemble.build(r, template=template, comments=comments)
                  for lang, r in reports.items()}
-    written = []
+    data = {}
     for lang, path in paths.items():
-        backup = backups.get(path)
-        if backup:
-            _keep(path, backup)
         core = docx_io.CoreInfo.from_report(reports[lang], created=created_time(d.config))
-        docx_io.save(documents[lang], path, embedded=reports[lang].embedded, core=core)
-        written.append(Written(path, lang, backup, _reviews(reports[lang])))
+        data[path] = docx_io.render(documents[lang], embedded=reports[lang].embedded, core=core)[0]
+    for path, backup in backups.items():
+        _keep(path, backup)
+    atomic.replace_together(data)        # every language or none: never a mismatched pair
+    written = [Written(path, lang, backups.get(path), _reviews(reports[lang]))
+               for lang, path in paths.items()]
     return DraftResult(d, tuple(written), qa.write_for_draft(d, out),
                        template_links.warnings_for(template))
 

@@ -254,10 +254,22 @@ def write_review(reports: dict[Lang, RealisedReport], path: str | Path, *,
     return path
 
 
+def draft_review_path(d: Draft, out_dir: str | Path) -> Path:
+    """Return where :func:`write_draft_review` writes: ``{country}_{period}_review.docx``."""
+    return Path(out_dir) / f"{d.config.key}_{d.config.period.file_label}_review.docx"
+
+
+def check_replaceable(d: Draft, out_dir: str | Path, *, force: bool = False) -> None:
+    """Return when the review copy may be written; raise E533 (before anything is written)
+    when it was edited and ``force`` is not given."""
+    if not force:
+        _guard(draft_review_path(d, out_dir), force=False)
+
+
 def write_draft_review(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] | None = None,
                        template: Path | None = None, force: bool = False) -> Path:
     """Return the review copy written as ``{country}_{period}_review.docx`` in ``out_dir``."""
-    path = Path(out_dir) / f"{d.config.key}_{d.config.period.file_label}_review.docx"
+    path = draft_review_path(d, out_dir)
     return write_review(realise_all(d, langs), path, template=template or d.config.template,
                         created=created_time(d.config), force=force)
 

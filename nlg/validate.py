@@ -137,7 +137,7 @@ def _validate(tables: Sequence[RawTable], ctx: _Context) -> Dataset:
     for table in tables:
         part = _check_table(table, ctx)
         total.errors += part.errors
-        total.warnings += part.warnings
+        total.warnings += list(getattr(table, "notes", ())) + part.warnings
         total.activities += part.activities
         total.outside += part.outside
         total.months |= part.months

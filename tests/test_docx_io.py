@@ -164,8 +164,9 @@ def test_failure_mid_write_keeps_old_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(docx_io.os, "fsync", broken_fsync)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(OutputError, match="No space") as caught:   # disk full: E563, no traceback
         build_and_save(english_report(), path)
+    assert caught.value.problems[0].code == "E563"
     assert path.read_bytes() == b"old report"
     assert [p.name for p in tmp_path.iterdir()] == ["r.docx"]
 
