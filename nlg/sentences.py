@@ -94,17 +94,18 @@ def country_in_text(w: Writer, code: str) -> str:
 def _countries_place(w: Writer, msg: Message) -> str:
     """Return the place phrase of a multi-country message (nlg/plan_countries.py)."""
     join = lambda items: w.rules.join(list(items), serial_comma=w.config.style.serial_comma)  # noqa: E731
+    places = lambda items: w.rules.places(list(items), serial_comma=w.config.style.serial_comma)  # noqa: E731
     name = lambda code: country_name(w, code)  # noqa: E731
     if msg.places:
         codes = msg.place_countries
         if len(set(codes)) == 1:
-            text = w.frame("place_in_country", places=join(msg.places), country=name(codes[0]))
+            text = places([w.frame("place_in_country", places=join(msg.places), country=name(codes[0]))])
         else:
-            text = join(w.frame("place_in_country", places=a, country=name(c))
-                        for a, c in zip(msg.places, codes))
+            text = places(w.frame("place_in_country", places=a, country=name(c))
+                          for a, c in zip(msg.places, codes))
         return w.frame("place", places=text)
     if msg.place_countries:
-        return w.frame("place", places=join(country_in_text(w, c) for c in msg.place_countries))
+        return w.frame("place", places=places(country_in_text(w, c) for c in msg.place_countries))
     if msg.form.startswith("main") and msg.country_count > 1:
         units = w.noun("place_countries")
         return w.frame("place_national", n=w.rules.cardinal(msg.country_count, units.gender),
@@ -116,8 +117,8 @@ def _place(w: Writer, msg: Message) -> str:
     if msg.place_countries or msg.country_count:
         return _countries_place(w, msg)
     if msg.places:
-        return w.frame("place", places=w.rules.join(list(msg.places),
-                                                    serial_comma=w.config.style.serial_comma))
+        return w.frame("place", places=w.rules.places(list(msg.places),
+                                                      serial_comma=w.config.style.serial_comma))
     if msg.form.startswith("main") and msg.region_count > w.config.style.national_after:
         units = w.noun(admin1_term(w.config.country))
         return w.frame("place_national", n=w.rules.cardinal(msg.region_count, units.gender),

@@ -59,6 +59,9 @@ class LanguageRules(Protocol):
     two month-years of different years, "" for an en dash), ``GENDERED`` (nouns need a
     gender), ``VERB_NEEDS_ENTRY`` (a regex of the plural verb forms ``agree`` cannot
     turn singular, which need a lexicon ``verbs:`` entry; None when there are none).
+    ``places`` spells the admin1s of a bullet for the ``{{ places }}`` slot of the
+    ``place`` frame: a list, or, where the preposition changes with each name
+    (Portuguese "em Roraima, no Amazonas"), the whole "in ..." phrase.
     """
 
     NAME: str
@@ -78,7 +81,11 @@ class LanguageRules(Protocol):
 
     def definite_article(self, noun: Noun, *, plural: bool) -> str: ...
 
+    def cardinal(self, n: int, gender: str = "") -> str: ...
+
     def join(self, items: Sequence[str], *, conj: str = "and", serial_comma: bool = True) -> str: ...
+
+    def places(self, names: Sequence[str], *, serial_comma: bool = True) -> str: ...
 
     def orthography(self, text: str) -> str: ...
 

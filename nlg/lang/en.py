@@ -106,6 +106,15 @@ def join(items: Sequence[str], *, conj: str = "and", serial_comma: bool = True) 
     return ", ".join(items[:-1]) + last + items[-1]
 
 
+def places(names: Sequence[str], *, serial_comma: bool = True) -> str:
+    """Return the admin1s of a bullet as a list (the ``place`` frame has the preposition).
+
+    >>> places(["Tacna", "Tumbes", "Lima"])
+    'Tacna, Tumbes, and Lima'
+    """
+    return join(names, serial_comma=serial_comma)
+
+
 def _figure_sound(token: str) -> str:
     """Return "vowel" for figures read with a vowel (8, 11, 18, 80-89, 800-899, 8,000...), else "consonant"."""
     group = leading_group(token)

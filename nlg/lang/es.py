@@ -222,6 +222,15 @@ def join(items: Sequence[str], *, conj: str = "and", serial_comma: bool = True) 
     return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
+def places(names: Sequence[str], *, serial_comma: bool = True) -> str:
+    """Return the admin1s of a bullet as a list (the ``place`` frame has the preposition).
+
+    >>> places(["Tacna", "Tumbes", "Lima"])
+    'Tacna, Tumbes y Lima'
+    """
+    return join(names, serial_comma=serial_comma)
+
+
 def _contract(match: re.Match[str]) -> str:
     """Return "del"/"al" for "de el"/"a el"."""
     return match.group(1)[0] + ("el" if match.group(1).lower() == "de" else "l")
