@@ -16,6 +16,7 @@ import pytest
 from conftest import docx_text
 from nlg import api, cli
 from nlg.catalogue import shipped
+from nlg.model import Lang
 
 REAL = Path(__file__).parent / "data" / "real" / "Activities_5W_2022.xlsx"
 SECTOR_TOP = {"Protection (GBV)": "PRO", "Protection (General)": "PRO", "Protection (Child Protection)": "PRO",
@@ -203,7 +204,9 @@ def _usd_bank(tmp_path: Path) -> Path:
     forms = {"en": ('{{ place }}{{ actor }} provided **{{ usd }} in multipurpose cash to {{ count }}**',
                     '{{ place }}**{{ count }} received {{ usd }} in multipurpose cash**'),
              "es": ('{{ place }}{{ actor }} entregaron **{{ usd }} en transferencias multipropósito a {{ count }}**',
-                    '{{ place }}**{{ count }} recibieron {{ usd }} en transferencias multipropósito**')}
+                    '{{ place }}**{{ count }} recibieron {{ usd }} en transferencias multipropósito**'),
+             "pt": ('{{ place }}{{ actor }} entregaram **{{ usd }} em transferências monetárias a {{ count }}**',
+                    '{{ place }}**{{ count }} receberam {{ usd }} em transferências monetárias**')}
     for lang, (a, b) in forms.items():
         path = bank / lang / "sentences.yaml"
         text = path.read_text(encoding="utf-8")
@@ -226,11 +229,12 @@ def test_cash_states_the_transfer_value_when_the_export_has_it(tmp_path):
     draft = api.prepare(folder, phrasebanks=bank, compare=False)
     (cash,) = [f for f in draft.facts.facts if f.entry == "RE-MC1" and not f.activity]
     assert cash.value_usd == 36816 + 3886 + 8648
-    reports = api.realise_all(draft)
+    reports = api.realise_all(draft, tuple(Lang))
     text = {lang.value: " ".join(p.text for b in r.sectors for p in b.bullets) for lang, r in reports.items()}
     # decided once in the plan: US$49,350 shown as "over 49,000" in every language
     assert "over US$49,000" in text["en"] or "more than US$49,000" in text["en"]
     assert "más de USD 49.000" in text["es"]
+    assert "mais de US$ 49.000" in text["pt"]
     # without the form, the bullet says nothing of dollars
     plain = api.realise_all(api.prepare(folder, compare=False))
     assert all("US" not in " ".join(p.text for b in r.sectors for p in b.bullets) for r in plain.values())

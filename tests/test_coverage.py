@@ -94,7 +94,7 @@ def test_peru_sample_is_fully_covered(loader) -> None:
     cov = report_coverage(SAMPLE)
     assert cov.complete and cov.fallback_rows == 0
     assert len(cov.indicators) == 26 and cov.rows == sum(i.rows for i in cov.indicators)
-    assert all(i.langs == ("en", "es") for i in cov.indicators)
+    assert all(i.langs == ("en", "es", "pt") for i in cov.indicators)
     # official texts are recognised by the catalogue, the sample's own _PER indicators by alias
     assert {i.matched_by for i in cov.indicators} == {"alias", "text"}
     by_entry = {i.entry: i for i in cov.indicators}
@@ -112,8 +112,8 @@ def test_synthetic_export_with_unknown_indicators(loader, synthetic: Path) -> No
     unknown = {i.label: i for i in cov.indicators if not i.entry}
     assert set(unknown) == {UNKNOWN_ES, UNKNOWN_EN}
     assert unknown[UNKNOWN_ES].rows == 2 and unknown[UNKNOWN_ES].sector == "INT"
-    assert unknown[UNKNOWN_ES].fallback == "generic sentence quoting it in es; translation needed in en"
-    assert unknown[UNKNOWN_EN].fallback == "generic sentence quoting it in en; translation needed in es"
+    assert unknown[UNKNOWN_ES].fallback == "generic sentence quoting it in es; translation needed in en, pt"
+    assert unknown[UNKNOWN_EN].fallback == "generic sentence quoting it in en; translation needed in es, pt"
     assert cov.fallback_rows == 3 and cov.rows == 6
 
 
@@ -140,7 +140,7 @@ def test_table_lists_what_falls_to_the_fallback() -> None:
                         "3 of 6 row(s) fall to the generic fallback")
     assert lines[2].split() == ["Code", "Sector", "Entry", "Matched", "by", "Languages", "Rows", "Indicator"]
     assert "Without an entry (add one to phrasebanks/indicators.yaml; see phrasebanks/README.md):" in lines
-    assert f"  - {UNKNOWN_ES} (2 row(s)): generic sentence quoting it in es; translation needed in en" in lines
+    assert f"  - {UNKNOWN_ES} (2 row(s)): generic sentence quoting it in es; translation needed in en, pt" in lines
 
 
 def test_cli_coverage_table_and_json(loader, synthetic: Path, capsys) -> None:

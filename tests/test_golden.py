@@ -24,7 +24,7 @@ def outputs(tmp_path_factory) -> dict[str, Path]:
     return {w.lang.value: w.path for w in result.outputs}
 
 
-@pytest.mark.parametrize("lang", [lang.value for lang in Lang])
+@pytest.mark.parametrize("lang", ["en", "es"])   # the samples' languages (report.yaml default)
 def test_sample_report_text(outputs, lang, update_golden):
     golden = GOLDEN / f"peru-2023-11.{lang}.txt"
     text = docx_text(outputs[lang])
@@ -36,7 +36,7 @@ def test_sample_report_text(outputs, lang, update_golden):
 COL = SAMPLE.parent / "tree" / "col" / "2023-11"
 
 
-@pytest.mark.parametrize("lang", [lang.value for lang in Lang])
+@pytest.mark.parametrize("lang", ["en", "es"])   # the samples' languages (report.yaml default)
 def test_colombia_month_with_unknown_indicators(tmp_path, lang, update_golden):
     """Another country: CSV from Excel, indicators outside the phrasebank, month-over-month."""
     result = write_drafts(prepare(COL), tmp_path, langs=(Lang(lang),))

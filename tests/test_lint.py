@@ -152,7 +152,7 @@ def test_cli_errors_exit_1_with_file_line_entry_and_hint(tmp_path: Path, capsys,
     assert out[0] == (f"phrasebanks/en/sentences.yaml:{line}: error [E310] RE-HT1: has English sentences "
                       "but no Spanish twin in es/sentences.yaml")
     assert out[1].startswith("    hint: add RE-HT1: with the same forms")
-    assert out[-1] == "phrasebanks: 1 error(s), 0 warning(s)"
+    assert out[-1] == "phrasebanks: 2 error(s), 0 warning(s)"   # the Portuguese twin has no Spanish one either
 
 
 def test_cli_warnings_only_exit_0(tmp_path: Path, capsys) -> None:
@@ -202,7 +202,7 @@ def test_readme_worked_example_lints_clean(tmp_path: Path) -> None:
     shutil.copytree(default_dir(), root)
     touched = apply_readme_example(root)
     assert sorted(touched) == ["en/lexicon.yaml", "en/sentences.yaml", "es/lexicon.yaml",
-                               "es/sentences.yaml", "indicators.yaml"]
+                               "es/sentences.yaml", "indicators.yaml", "pt/lexicon.yaml", "pt/sentences.yaml"]
     result = lint(root)
     assert result.problems == (), "\n".join(map(str, result.problems))
     from nlg import phrasebank

@@ -97,9 +97,10 @@ def test_lint_checks_the_layered_phrasebank_and_names_the_users_line(tmp_path, c
     assert "1 entries replaced, 0 added" in captured.err
     lines = captured.out.splitlines()
     assert any(line.startswith("my-words/en/sentences.yaml:3: error [E318] RE-FS1") for line in lines), lines
-    # the shipped Spanish twin no longer matches the user's English: named where it is
+    # the shipped Spanish and Portuguese twins no longer match the user's English: named where they are
     assert any("es/sentences.yaml" in line and "[E315] RE-FS1" in line for line in lines), lines
-    assert lines[-1].startswith("my-words over the shipped phrasebank: 2 error(s)")
+    assert any("pt/sentences.yaml" in line and "[E315] RE-FS1" in line for line in lines), lines
+    assert lines[-1].startswith("my-words over the shipped phrasebank: 3 error(s)")
     clean = _words(words)
     assert lint(overlay=clean).problems == ()
 

@@ -57,7 +57,7 @@ def drafts(tmp_path_factory) -> dict[tuple[str, str], Path]:
     return found
 
 
-@pytest.mark.parametrize("lang", [lang.value for lang in Lang])
+@pytest.mark.parametrize("lang", ["en", "es"])   # the report languages (default)
 @pytest.mark.parametrize("name", sorted(MONTHS))
 def test_real_month_text(drafts, name, lang, update_golden):
     golden = GOLDEN / f"{name}.{lang}.txt"
