@@ -19,7 +19,6 @@ from docx.text.paragraph import Paragraph
 
 from nlg.api import prepare
 from nlg.check import check
-from nlg.model import Lang
 from nlg.output import write_drafts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,7 +57,7 @@ def outputs(tmp_path_factory) -> dict[str, Path]:
     return {w.lang.value: w.path for w in result.outputs}
 
 
-@pytest.mark.parametrize("lang", [lang.value for lang in Lang])
+@pytest.mark.parametrize("lang", ["en", "es"])   # the sample's languages (report.yaml default)
 def test_southern_cone_sample_text(outputs, lang, update_golden):
     golden = GOLDEN / f"southern-cone-2022-08.{lang}.txt"
     text = docx_grid_text(outputs[lang])

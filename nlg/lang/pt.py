@@ -249,6 +249,15 @@ def orthography(text: str) -> str:
     return capitalise_first(text)
 
 
+def hedge_before(hedge: str, noun: Noun) -> str:
+    """Return the hedge as it stands before ``noun`` (Portuguese hedges do not agree: unchanged).
+
+    >>> hedge_before("cerca de", Noun("criança", "crianças", "f"))
+    'cerca de'
+    """
+    return hedge
+
+
 def quantity(number: str, scale: str, noun: str) -> str:
     """Return number, scale word and noun phrase, with "de" after milhão/milhões (not after mil).
 
