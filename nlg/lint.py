@@ -29,6 +29,7 @@ W331  agree changes nothing            E332  report.yaml keys missing or unpaire
 E333  unbalanced ** bold marker        E334  plural cannot be made by rule
 W335  code not recognisable in a text  E336  empty template or form
 W337  noun in one lexicon only        W338  two wordings nearly alike
+W340  a file of a user's folder that is no phrasebank file (nlg.lint_layers)
 ====  =====================================================================
 """
 from __future__ import annotations
