@@ -50,16 +50,19 @@ def written(tmp_path_factory) -> dict[str, Path]:
         path.write_bytes(assemble.template_package(dotx=suffix == "dotx"))
         files[f"template-{suffix}"] = path
     for label, folder in (("col/2023-09", TREE / "col" / "2023-09"), ("ecu/2023-10", TREE / "ecu" / "2023-10"),
-                          ("southern-cone", ROOT / "samples" / "southern-cone-2022-08")):
+                          ("southern-cone", ROOT / "samples" / "southern-cone-2022-08"),
+                          ("brazil", ROOT / "samples" / "brazil-2022-08")):
         assert (folder / "report.yaml").is_file(), folder
-        for w in write_drafts(prepare(folder), out / label.replace("/", "-"), langs=(Lang.ES,)).outputs:
+        d = prepare(folder)
+        last = d.config.languages[-1] if getattr(d.config, "languages", None) else Lang.ES
+        for w in write_drafts(d, out / label.replace("/", "-"), langs=(last,)).outputs:
             files[f"{label}-{w.lang.value}"] = w.path
     return files
 
 
 @pytest.mark.parametrize("name", ["draft-en", "draft-es", "clean-en", "clean-es", "review",
                                   "template-docx", "template-dotx", "col/2023-09-es", "ecu/2023-10-es",
-                                  "southern-cone-es"])
+                                  "southern-cone-es", "brazil-pt"])
 def test_the_validator_finds_nothing(written, name):
     """Why: every document had `w:insideV` before `w:bottom` in `w:tblBorders` (SitrepKeyFigures)."""
     assert name in written, sorted(written)
