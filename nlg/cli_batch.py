@@ -129,4 +129,17 @@ def run(args) -> int:
     finally:
         progress.close()
     sys.stdout.write(summary(result))
+    _stale(args.root)
     return 1 if result.failed else 0
+
+
+def _stale(root: Path) -> None:
+    """Warn (W342) when this checkout's phrasebanks/ was edited but the drafts read an installed copy."""
+    import sys
+
+    from nlg.phrasebank import default_dir
+    from nlg.phrasebank_layers import stale_checkout, stale_warning
+
+    found = stale_checkout([Path.cwd(), Path(root)], default_dir())
+    if found is not None:
+        print(f"warning: {stale_warning(found)}", file=sys.stderr)

@@ -178,6 +178,9 @@ def test_an_edited_checkout_is_named_with_the_ways_to_make_it_count(installed):
     assert "W342" in run.stderr and "en/sentences.yaml" in run.stderr
     assert "pip install -e ." in run.stderr and "--phrasebanks" in run.stderr
     assert str(site / "nlg" / "phrasebanks") in run.stderr
+    batch = _installed_run(site, checkout, "batch", "samples", "--out", str(checkout / "out"), "--jobs", "1")
+    assert batch.returncode == 0, batch.stderr
+    assert "W342" in batch.stderr
     lint_run = _installed_run(site, checkout, "phrasebank", "lint")
     assert "W342" in lint_run.stderr
     assert f"checked the shipped phrasebank ({site / 'nlg' / 'phrasebanks'})" in lint_run.stderr
