@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from nlg.config_yaml import bounded_load
 from nlg import phrasebank as pb
 from nlg import textenv
 from nlg.errors import PhrasebankError, error
@@ -55,7 +56,7 @@ def fold(text: str) -> str:
 def _read(path: Path) -> dict:
     """Return one phrasebank YAML file as a mapping, or raise PhrasebankError."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        data = bounded_load(path.read_text(encoding="utf-8"), _LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise PhrasebankError(problems=[error("E305", f"cannot read the phrasebank ({exc})",
                                               file=str(path))]) from None

@@ -27,6 +27,7 @@ TOPICS: dict[str, tuple[str, str | None, str]] = {
     "qa": ("docs/qa.md", None, "the QA workbook sent back to partners"),
     "hedges": ("docs/hedges.md", None, "'over 900', 'nearly 400': when each is used"),
     "methodology": ("docs/methodology.md", None, "the R4V counting rules and their sources"),
+    "limits": ("docs/limits.md", None, "size limits, refused values, the seal of embedded data"),
 }
 
 

@@ -167,7 +167,7 @@ def load_config(folder: Path) -> ReportConfig:
         raise ConfigError(problems=[error(
             "E101", "report folder not found", file=str(folder),
             hint="give the folder that holds report.yaml")])
-    if not path.is_file():
+    if not path.exists():
         raise ConfigError(problems=[error(
             "E102", "no report.yaml in the report folder", file=str(folder),
             hint="create report.yaml (see README, 'The report folder')")])

@@ -368,8 +368,8 @@ def _data(ctx: _Ctx, folder: Path, value) -> tuple[Path, ...]:
     for name in names:
         path = folder / portable(name)
         if not path.is_file():
-            ctx.bad("E118", "data", "file not found", value=name,
-                    hint="paths are relative to the report folder")
+            found = "file not found" if not path.exists() else "not a file (a folder, pipe or device)"
+            ctx.bad("E118", "data", found, value=name, hint="paths are relative to the report folder")
         paths.append(path)
     return tuple(paths)
 

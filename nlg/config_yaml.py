@@ -100,8 +100,9 @@ class TooLarge(yaml.YAMLError):
         self.nodes, self.aliases = nodes, aliases
 
 
-def _check_size(root) -> None:
-    """Return when the node graph, with every alias expanded, stays within :data:`MAX_NODES`.
+def _check_size(root, extra: int | None = None) -> None:
+    """Return when the node graph, with every alias expanded, stays within :data:`MAX_NODES`
+    (with ``extra``: when aliases add at most ``extra`` nodes to those written).
 
     Sizes are memoised per node, so a bomb is measured in a few steps, never expanded;
     a node that contains itself (``&a [*a]``) counts as too large.
@@ -109,26 +110,49 @@ def _check_size(root) -> None:
     sizes: dict[int, int] = {}
     aliases = 0
     stack = [(root, False)]
+    cap = 1 << 62
     while stack:
         node, done = stack.pop()
         key = id(node)
         children = _children(node)
         if done:
-            sizes[key] = min(MAX_NODES + 1, 1 + sum(sizes[id(c)] for c in children))
-            if sizes[key] > MAX_NODES:
+            sizes[key] = min(cap, 1 + sum(sizes[id(c)] for c in children))
+            if extra is None and sizes[key] > MAX_NODES:
                 raise TooLarge(sizes[key], aliases)
             continue
         if key in sizes:
             aliases += 1
             continue
-        if sizes.get(key, 0) == -1:
-            raise TooLarge(MAX_NODES + 1, aliases)
         sizes[key] = -1                      # being measured (a cycle meets it again)
         stack.append((node, True))
         for child in children:
             if sizes.get(id(child)) == -1:
                 raise TooLarge(MAX_NODES + 1, aliases)
             stack.append((child, False))
+    if extra is not None and sizes[id(root)] > len(sizes) + extra:
+        raise TooLarge(sizes[id(root)], aliases)
+
+
+def bounded_load(text: str, loader_class=_BASE, *, extra: int = MAX_NODES):
+    """Return the YAML data of ``text`` read with ``loader_class``; raise :class:`TooLarge`
+    (a ``yaml.YAMLError``) when its aliases would add more than ``extra`` nodes (an alias bomb).
+
+    >>> bounded_load("a: &x [1, 2]\\nb: *x\\n")
+    {'a': [1, 2], 'b': [1, 2]}
+    """
+    loader = loader_class(text)
+    try:
+        return _bounded(loader, extra)
+    finally:
+        loader.dispose()
+
+
+def _bounded(loader, extra: int):
+    node = loader.get_single_node()
+    if node is None:
+        return None
+    _check_size(node, extra)
+    return loader.construct_document(node)
 
 
 def _children(node) -> list:

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from nlg.config_yaml import MAX_NODES, _bounded
 from nlg.errors import error
 from nlg.model import Problem
 
@@ -133,7 +134,7 @@ def read(path: Path, shown: str) -> Read:
                                  hint="every phrasebank folder needs this file"),))
     loader = _Loader(path.read_text(encoding="utf-8"), shown)
     try:
-        data = loader.get_single_data()
+        data = _bounded(loader, MAX_NODES)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return Read(None, (error("E302", f"invalid YAML: {getattr(exc, 'problem', exc)}", file=shown,

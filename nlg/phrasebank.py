@@ -22,6 +22,7 @@ import yaml
 #: The C-accelerated safe loader when libyaml is available (10x faster), else the pure one.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+from nlg.config_yaml import bounded_load
 from nlg.errors import PhrasebankError, error
 from nlg.lang.base import Noun
 from nlg.model import Lang, Measure, Precision
@@ -110,7 +111,7 @@ class Phrasebank:
 
 def _read(path: Path) -> dict:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (safe)
+        data = bounded_load(path.read_text(encoding="utf-8"), _LOADER)   # safe; no alias bomb
     except FileNotFoundError:
         raise PhrasebankError(problems=[error("E301", "phrasebank file missing", file=str(path))]) from None
     except yaml.YAMLError as exc:

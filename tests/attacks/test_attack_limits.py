@@ -157,3 +157,17 @@ def test_template_external_links_never_reach_a_draft(report, tmp_path, capsys):
                 assert b'TargetMode="External"' not in blob or b"hyperlink" in blob, member
             assert b"attachedTemplate" not in archive.read("word/settings.xml")
         docx.Document(str(out / name))              # still a valid document
+
+
+def test_alias_bomb_in_a_user_phrasebank(report, tmp_path, capsys):
+    words = tmp_path / "words"
+    (words / "en").mkdir(parents=True)
+    (words / "en" / "sentences.yaml").write_text(ALIAS_BOMB + "\nRE-FS1:\n  main: *a9\n",
+                                                 encoding="utf-8")
+    start = time.perf_counter()
+    code, err, peak = run(report, capsys, "--phrasebanks", str(words))
+    assert code == 2 and "sentences.yaml: [E302] invalid YAML: expands to more than 100,000" in err
+    assert time.perf_counter() - start < 3 and peak < 100
+    from nlg.lint_yaml import read
+    found = read(words / "en" / "sentences.yaml", "sentences.yaml")      # lint's reader too
+    assert found.data is None and found.problems[0].code == "E302"

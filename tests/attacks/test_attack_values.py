@@ -95,3 +95,17 @@ def test_an_unbalanced_quote_names_its_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert '.csv:4: [E231] a quote (") opened on line 4 is never closed' in err
     assert "Month" not in err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs")
+def test_pipes_and_devices_are_named_as_such(tmp_path, capsys):
+    import os
+
+    folder = _report(tmp_path, data="[/dev/zero]")
+    assert draft(tmp_path / "out", folder=folder) == 2
+    assert "[E118] data: not a file (a folder, pipe or device), got '/dev/zero'" in capsys.readouterr().err
+    (folder / "report.yaml").unlink()
+    os.mkfifo(folder / "report.yaml")                  # reading it would wait forever
+    assert draft(tmp_path / "out", folder=folder) == 2
+    err = capsys.readouterr().err
+    assert "[E103] report.yaml is not a regular file (a device, pipe or folder)" in err
