@@ -1,7 +1,7 @@
 """The catalogue wording review table (docs/indicator-review.md, issue 12): current and spelt right.
 
 The table is reviewed text: when a wording changes, regenerate it with
-`python tools/review_table.py` and read the diff. hunspell (en_GB, es_ES) must find no misspelt
+`python tools/review_table.py` and read the diff. hunspell (en_GB, es_ES, pt_BR) must find no misspelt
 word in it; the words it does not know but are right (acronyms, RAE words missing from the
 es_ES list) are listed in tests/data/spelling/.
 """
@@ -47,7 +47,7 @@ def _column(table: str, index: int) -> str:
     return "\n".join(c[index] for c in cells)
 
 
-@pytest.mark.parametrize("dictionary, column", [("en_GB", 2), ("es_ES", 3)])
+@pytest.mark.parametrize("dictionary, column", [("en_GB", 2), ("es_ES", 3), ("pt_BR", 4)])
 def test_hunspell_finds_no_misspelt_word(table, dictionary, column):
     if not shutil.which("hunspell"):
         pytest.skip("hunspell is not installed (.ci/run installs it)")

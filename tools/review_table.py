@@ -5,8 +5,8 @@ Usage: python tools/review_table.py [OUT.md]
 Every indicator of every shipped RMRP catalogue is drafted on its own, through the whole
 pipeline (recognition by its official text, aggregation, plan, realisation in each language),
 from one synthetic row in Lima with both sample figures: 1,250 people (Total monthly and New
-beneficiaries) and 48 units (Quantity of output); the entry's measure picks one. The table shows the English and
-Spanish bullet side by side, so a reviewer reads the whole catalogue at once (issue 12). The
+beneficiaries) and 48 units (Quantity of output); the entry's measure picks one. The table shows the English,
+Spanish and Portuguese bullet side by side, so a reviewer reads the whole catalogue at once (issue 12). The
 file is reviewed text: regenerate after a wording change and read the diff.
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ from nlg import phrasebank
 from nlg.aggregate import aggregate
 from nlg.catalogue import shipped
 from nlg.config import Period, ReportConfig, Style
+from nlg.lang import name as lang_name
 from nlg.model import Activity, Breakdown, Dataset, Lang, SourceRef
 from nlg.plan import plan
 from nlg.realise import realise
@@ -60,12 +61,13 @@ def table() -> str:
              "output) on the same row: the entry's measure picks the figure it narrates.", ""]
     cat = shipped()
     for cycle in cat.cycles():
-        lines += [f"## RMRP {cycle}", "", "| Indicator | Entry | English | Spanish |", "|---|---|---|---|"]
+        names = " | ".join(lang_name(lang) for lang in Lang)
+        lines += [f"## RMRP {cycle}", "", f"| Indicator | Entry | {names} |", "|---|---|" + "---|" * len(Lang)]
         for ind in sorted((i for i in cat.indicators if i.cycle == cycle), key=lambda i: (i.sector, i.code)):
             entry, texts = render(ind, bank)
             cell = f"**{ind.code}** ({ind.sector}; {ind.type}) {ind.text}".replace("|", "/")
-            lines.append(f"| {cell} | `{entry}` | {texts[Lang.EN].replace('|', '/')} | "
-                         f"{texts[Lang.ES].replace('|', '/')} |")
+            lines.append(f"| {cell} | `{entry}` | "
+                         + " | ".join(texts[lang].replace("|", "/") for lang in Lang) + " |")
         lines.append("")
     return "\n".join(lines)
 
