@@ -137,3 +137,16 @@ def test_hunspell_pt_br_finds_no_misspelt_word(drafts):
     found = subprocess.run(["hunspell", "-d", "pt_BR", "-p", str(SPELLING / "pt_BR.txt"), "-l"],
                            input=text, capture_output=True, text=True, check=True)
     assert sorted(set(found.stdout.split())) == []
+
+
+def test_english_left_in_the_portuguese_draft_is_found(drafts, tmp_path):
+    import docx
+
+    edited = tmp_path / drafts["pt"].name
+    shutil.copyfile(drafts["pt"], edited)
+    document = docx.Document(str(edited))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("Em cinco estados"))
+    paragraph.runs[-1].text += " Partners also provided the food to the families in the shelters of the city."
+    document.save(str(edited))
+    found = check([drafts["en"], edited]).findings
+    assert [(f.code, f.lang) for f in found] == [("E650", "pt")]

@@ -7,7 +7,7 @@ from types import MappingProxyType
 
 import pytest
 
-from conftest import SAMPLE
+from conftest import ROOT, SAMPLE
 from nlg import lang as languages
 from nlg import phrasebank, plan
 from nlg.api import prepare
@@ -101,3 +101,29 @@ def test_an_opening_repeated_in_any_language_is_avoided():
     first = plan._choose(bank, "x", "main", (0, "r", 1), openings)
     second = plan._choose(bank, "x", "main", (0, "r", 1), openings)
     assert second != first and {first, second} != {0, 1}
+
+
+def test_a_missing_portuguese_text_falls_back_visibly(tmp_path):
+    from nlg.api import realise_all
+
+    folder = tmp_path / "bra"
+    shutil_copy = __import__("shutil").copytree
+    shutil_copy(ROOT / "samples" / "brazil-2022-08", folder)
+    text = (folder / "report.yaml").read_text(encoding="utf-8")
+    (folder / "report.yaml").write_text(text + "situation:\n  - en: \"Only in **English**.\"\n"
+                                        "  - {en: \"Both.\", pt: \"Ambos.\"}\n", encoding="utf-8")
+    reports = realise_all(prepare(folder))
+    first, second = reports[Lang.PT].situation
+    assert first.text == "Only in English." and "português" in first.review
+    assert second.text == "Ambos." and not second.review
+    assert not reports[Lang.EN].situation[0].review
+
+
+def test_cli_draft_lang_pt(tmp_path, capsys):
+    from nlg import cli
+
+    assert cli.main(["draft", str(ROOT / "samples" / "brazil-2022-08"), "--out", str(tmp_path),
+                     "--lang", "pt"]) == 0
+    assert sorted(p.name for p in tmp_path.glob("*.docx")) == ["BRA_2022-08_pt.docx"]
+    assert cli.main(["draft", str(SAMPLE), "--out", str(tmp_path / "per"), "--lang", "pt"]) == 0
+    assert (tmp_path / "per" / "PER_2023-11_pt.docx").is_file()     # any language, on request
