@@ -162,8 +162,9 @@ def _drafting_code(path: Path) -> bool:
 def fingerprint(report_inputs: Iterable[FileHash], shared: Iterable[FileHash]) -> str:
     """Return the sha256 of a report's inputs, the shared inputs, options and tool version."""
     from nlg.api import VERSION
+    from nlg.docx_seal import key, key_id
 
-    data = {"version": VERSION, "options": OPTIONS,
+    data = {"version": VERSION, "options": OPTIONS, "seal_key": key_id(key()),
             "inputs": [[f.role, f.path, f.sha256] for f in report_inputs],
             "shared": [[f.role, f.path, f.sha256] for f in shared]}
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()

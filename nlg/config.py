@@ -16,7 +16,7 @@ import yaml
 
 from nlg.errors import ConfigError, did_you_mean, error
 from nlg.lang import CODES, DEFAULT, module as lang_module
-from nlg.model import Lang, Problem
+from nlg.model import Lang
 
 REPORT_FILE = "report.yaml"
 _PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:\.\.(\d{4})-(0[1-9]|1[0-2]))?$")

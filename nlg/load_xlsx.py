@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import warnings
-import zipfile
 from collections.abc import Callable
 from operator import itemgetter
 from functools import lru_cache

@@ -54,3 +54,13 @@ def test_batch_keeps_an_edited_footer(tmp_path):
     result = run_batch(root, out, jobs=1, force=True)
     assert [o.status for o in result.outcomes] == [Status.DRAFTED]
     assert (out / "PER_2023-11_en.edited-1.docx").read_bytes() == edited
+
+
+def test_batch_redrafts_when_the_seal_key_changes(tmp_path, monkeypatch):
+    root = tmp_path / "tree"
+    shutil.copytree(SAMPLE, root / "peru")
+    out = tmp_path / "out"
+    assert not run_batch(root, out, jobs=1).failed
+    assert [o.status for o in run_batch(root, out, jobs=1).outcomes] == [Status.UP_TO_DATE]
+    monkeypatch.setenv("SITREP_SEAL_KEY", "our-office-secret")
+    assert [o.status for o in run_batch(root, out, jobs=1).outcomes] == [Status.DRAFTED]
