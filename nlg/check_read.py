@@ -102,7 +102,8 @@ def read(path: Path, wording: Wording) -> Reviewed:
     if seal is Seal.CHANGED:
         raise _problem("E671", "the embedded data changed since sitrep wrote them (their seal "
                        "does not match): the stored facts cannot be trusted", path,
-                       "check against the data: sitrep check DOCX --data REPORT_FOLDER, or redraft")
+                       "redraft it from its report folder (sitrep draft; the reviewer's copy is kept "
+                       "with --force) and check that")
     if data is None:
         raise _problem("E603", "not a sitrep draft: it has no embedded facts and plan", path,
                        "check a .docx written by `sitrep draft`")
