@@ -86,6 +86,11 @@ def to_bytes(document: Document) -> bytes:
     return _zip(_entries(document))
 
 
+def parts(document: Document) -> dict[str, bytes]:
+    """Return the parts :func:`to_bytes` writes for ``document``, by name."""
+    return _entries(document)
+
+
 def _entries(document: Document) -> dict[str, bytes]:
     """Return the parts python-docx writes for ``document``, by name."""
     buffer = io.BytesIO()

@@ -11,7 +11,7 @@ a draft.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
@@ -25,7 +25,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Length
 from docx.table import _Cell
 
-from nlg import assemble, docx_io, docx_styles, docx_xml
+from nlg import assemble, docx_io, docx_seal, docx_styles, docx_xml
 from nlg.api import Draft, created_time, realise_all
 from nlg.doc import Paragraph, RealisedReport, Span
 from nlg.errors import OutputError, error
@@ -247,9 +247,11 @@ def write_review(reports: dict[Lang, RealisedReport], path: str | Path, *,
     ordered = [reports[lang] for lang in Lang if lang in reports]
     props.title = " | ".join(r.doc_title for r in ordered)
     props.language = ordered[0].language_tag
-    props.identifier = hashlib.sha256(document.part.blob).hexdigest()
     if created is not None:
         props.created = props.modified = created
+    # The hash of every part but the core properties (which hold it): any edit of the text,
+    # comments, footers or styles makes the copy edited, as for the drafts (docx_seal).
+    props.identifier = _PARTS + docx_seal.package_hash(docx_io.parts(document), _NOT_HASHED)
     docx_io.write_atomic(path, docx_io.to_bytes(document))
     return path
 
@@ -274,10 +276,18 @@ def write_draft_review(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] |
                         created=created_time(d.config), force=force)
 
 
+_PARTS = "parts:"
+_NOT_HASHED = frozenset({"docProps/core.xml"})
+
+
 def is_edited(path: Path) -> bool:
     """Return True unless ``path`` is a review copy unchanged since it was written."""
-    current = docx_io.current_hash(path)  # E503 when it is not a .docx at all
-    return docx.Document(str(path)).core_properties.identifier != current
+    current = docx_io.current_hash(path)  # E503 when it is not a .docx at all (E560: too large)
+    stored = docx.Document(str(path)).core_properties.identifier or ""
+    if not stored.startswith(_PARTS):
+        return stored != current                    # a copy of an older version: its body
+    with zipfile.ZipFile(path) as archive:
+        return stored != _PARTS + docx_seal.package_hash(archive, _NOT_HASHED)
 
 
 def _guard(path: Path, force: bool) -> None:

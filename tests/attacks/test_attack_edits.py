@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from attacks.attack_helpers import EN, ES, SAMPLE, draft, rewrite
+from attacks.attack_helpers import EN, ES, SAMPLE, draft, names, rewrite
 from nlg import docx_io
 from nlg.batch import Status, run_batch
 
@@ -64,3 +64,13 @@ def test_batch_redrafts_when_the_seal_key_changes(tmp_path, monkeypatch):
     assert [o.status for o in run_batch(root, out, jobs=1).outcomes] == [Status.UP_TO_DATE]
     monkeypatch.setenv("SITREP_SEAL_KEY", "our-office-secret")
     assert [o.status for o in run_batch(root, out, jobs=1).outcomes] == [Status.DRAFTED]
+
+
+def test_an_edit_outside_the_body_of_the_review_copy_is_kept(out, capsys):
+    assert draft(out, "--review") == 0
+    review = out / "PER_2023-11_review.docx"
+    assert draft(out, "--review") == 0                      # untouched: replaced silently
+    edited = rewrite(review, EDITS["comment"] if "word/comments.xml" in names(review) else EDITS["footer"])
+    assert draft(out, "--review") == 2
+    assert "[E533] the review copy was edited" in capsys.readouterr().err
+    assert review.read_bytes() == edited
