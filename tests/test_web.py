@@ -239,6 +239,26 @@ def test_saving_keeps_what_the_form_does_not_show(tmp_path):
     assert config.partners == () and config.published is None        # the form left them empty
 
 
+def test_saving_keeps_texts_in_languages_the_form_does_not_show(tmp_path):
+    """A Brazil report (languages: [en, pt]): the form edits en/es, the pt texts stay."""
+    from nlg.web import store
+
+    folder = tmp_path / "bra"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "samples" / "brazil-2022-08", folder)
+    path = folder / "report.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "situation:\n  - {en: Old., pt: Antigo.}\n",
+                    encoding="utf-8")
+    document = store.read_document(folder)
+    text = store.merged_text(document, {"country": "BRA", "period": "2022-08", "platform": "R4V",
+                                        "key_figures": {"refugees_and_migrants": 10000},
+                                        "situation": [{"en": "New."}, {"en": "Added."}]})
+    from nlg.config import check_text
+    config = check_text(folder, text)
+    assert [s.get(Lang.EN) for s in config.situation] == ["New.", "Added."]
+    assert [s.get(Lang.PT) for s in config.situation] == ["Antigo.", ""]
+    assert config.languages == (Lang.EN, Lang.PT)
+
+
 def test_draft_review_copy_and_downloads(web, folder):
     upload(web, SAMPLE / "5w.xlsx")
     html = web.post("/act/draft", data=FORM, headers=HEADERS).text

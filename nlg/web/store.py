@@ -20,7 +20,7 @@ from nlg.config import REPORT_FILE, ReportConfig, check_text, read_text
 from nlg.errors import ConfigError, error
 from nlg.model import Problem
 from nlg.web.errors import WebError
-from nlg.web.forms import FORM_KEYS
+from nlg.web.forms import FORM_KEYS, PAIRS
 
 HEADER = "# The report's settings (sitrep serve writes this file; see README, 'The report folder').\n"
 
@@ -78,8 +78,27 @@ def _plain(value):
     return value if isinstance(value, (int, float, bool)) or value is None else str(value)
 
 
+def _other_languages(old, new):
+    """Return the form's texts ``new`` with the texts in languages the form does not show (a
+    Portuguese ``pt:``) kept from the file's ``old`` items, position by position."""
+    if not isinstance(old, list) or not isinstance(new, list):
+        return new
+    out = []
+    for i, item in enumerate(new):
+        before = old[i] if i < len(old) else None
+        if isinstance(item, dict) and isinstance(before, dict):
+            item = {**item, **{k: v for k, v in before.items() if k not in item and k not in _SHOWN}}
+        out.append(item)
+    return out
+
+
+#: The languages the page's form edits; report.yaml texts in other languages are kept.
+_SHOWN = ("en", "es")
+
+
 def merged_text(document: CommentedMap, raw: dict) -> str:
     """Return the YAML text of ``document`` with the form's keys set to ``raw`` (None: removed)."""
+    raw = {**raw, **{k: _other_languages(document.get(k), raw.get(k)) for k in PAIRS if raw.get(k)}}
     for key in FORM_KEYS:
         value = raw.get(key)
         if value in (None, {}, []):
