@@ -229,11 +229,14 @@ def build(sheets: Sequence[Sheet], *, title: str, created: dt.datetime,
 
 def is_edited(path: Path) -> bool:
     """Return True unless ``path`` is a workbook written by :func:`build` and not changed since."""
-    try:
-        with zipfile.ZipFile(path) as archive:
+    from nlg.archive import DOCX, failure, open_zip
+    from nlg.errors import OutputError
+
+    try:      # the .docx limits: a QA workbook is small; a larger one is someone's, kept
+        with open_zip(path, failure(OutputError, "E560", path), DOCX) as archive:
             custom = archive.read("docProps/custom.xml").decode("utf-8", "replace")
             found = _STORED.search(custom)
             parts = {n: archive.read(n) for n in archive.namelist() if n.startswith("xl/")}
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError):
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError, OutputError):
         return True
     return found is None or found.group(1) != content_hash(parts)

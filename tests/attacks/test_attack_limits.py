@@ -171,3 +171,15 @@ def test_alias_bomb_in_a_user_phrasebank(report, tmp_path, capsys):
     from nlg.lint_yaml import read
     found = read(words / "en" / "sentences.yaml", "sentences.yaml")      # lint's reader too
     assert found.data is None and found.problems[0].code == "E302"
+
+
+def test_an_existing_qa_workbook_that_is_a_bomb_is_kept_not_read(report, capsys, drafted):
+    from attacks.attack_helpers import QA
+
+    out = report.parent / "out"
+    shutil.copytree(drafted, out)
+    claim_size(out / QA, "xl/worksheets/sheet1.xml", 3_000 * MIB)
+    bomb = (out / QA).read_bytes()
+    code, err, peak = run(report, capsys)
+    assert code == 0 and peak < 100
+    assert (out / "PER_2023-11_qa.edited-1.xlsx").read_bytes() == bomb
