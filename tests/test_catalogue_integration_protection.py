@@ -82,13 +82,11 @@ def test_recognised_by_text(text, entry):
 ENTRIES = sorted({REC.refs[i.ref] for i in INDICATORS})
 
 
-_render = render_entry
-
 
 @pytest.mark.parametrize("eid", ENTRIES)
 def test_sentences_give_the_figure_and_no_generic_wording(eid):
     for lang, figure in ((Lang.EN, "1,2"), (Lang.ES, "1.2")):
-        for text in _render(eid, 1234, lang):
+        for text in render_entry(eid, 1234, lang):
             assert figure in text, text
             assert "indicator" not in text and "indicador" not in text
             assert "assisted" not in text and "atendid" not in text and "asistid" not in text
@@ -103,7 +101,7 @@ def test_capacity_building_says_trained_or_took_part(eid):
              Lang.ES: ("capacit", "participaron", "involucraron")}
     reach = {"RE-INT5"}      # 2021 type People: the reach of social cohesion activities, no training
     for lang, allowed in words.items():
-        for text in _render(eid, 1234, lang):
+        for text in render_entry(eid, 1234, lang):
             assert any(w in text for w in allowed) or eid in reach, text
 
 
@@ -113,9 +111,9 @@ PLURAL_ES = {"recibieron", "participaron", "fueron", "estuvieron", "brindaron", 
 
 @pytest.mark.parametrize("eid", ENTRIES)
 def test_a_single_unit_is_singular_in_both_languages(eid):
-    for text in _render(eid, 1, Lang.EN):
+    for text in render_entry(eid, 1, Lang.EN):
         if text.startswith("In Lima, 1 "):
             assert " were " not in text, text
-    for text in _render(eid, 1, Lang.ES):
+    for text in render_entry(eid, 1, Lang.ES):
         if text.startswith(("En Lima, 1 ", "En Lima, se ")):
             assert not PLURAL_ES & set(text.rstrip(".").replace(",", "").split()), text

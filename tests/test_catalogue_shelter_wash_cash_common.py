@@ -61,13 +61,11 @@ def test_indicator_has_an_entry_of_its_sector_in_its_unit(ind):
 ENTRIES = sorted({REC.refs[i.ref] for i in INDICATORS})
 
 
-_render = render_entry
-
 
 @pytest.mark.parametrize("eid", ENTRIES)
 def test_sentences_render_with_the_figure_and_no_generic_wording(eid):
     for lang, figure in ((Lang.EN, "1,200"), (Lang.ES, "1.200")):
-        for text in _render(eid, 1234, lang):
+        for text in render_entry(eid, 1234, lang):
             assert figure in text
             assert "assisted" not in text and "atendid" not in text and "asistid" not in text
             assert "indicator" not in text and "indicador" not in text
@@ -81,9 +79,9 @@ PLURAL_ES = {"recibieron", "participaron", "accedieron", "fueron", "reportaron",
 @pytest.mark.parametrize("eid", ENTRIES)
 def test_a_single_unit_is_singular_in_both_languages(eid):
     """With a figure of 1, a sentence that opens with the figure (or "se") has no plural verb."""
-    for text in _render(eid, 1, Lang.EN):
+    for text in render_entry(eid, 1, Lang.EN):
         if text.startswith("In Lima, 1 "):
             assert " were " not in text and " have " not in text, text
-    for text in _render(eid, 1, Lang.ES):
+    for text in render_entry(eid, 1, Lang.ES):
         if text.startswith(("En Lima, 1 ", "En Lima, se ")):
             assert not PLURAL_ES & set(text.rstrip(".").replace(",", "").split()), text
