@@ -18,7 +18,7 @@ from nlg.config import ReportConfig
 from nlg.content import Fact, Facts, SectorTotal
 from nlg.counting import Resolved, round_half_up
 from nlg.errors import warning
-from nlg.model import Activity, Breakdown, Dataset, Measure, Problem
+from nlg.model import SOURCE_ORDER, Activity, Breakdown, Dataset, Measure, Problem
 from nlg.phrasebank import Phrasebank
 from nlg.recognise import normalise, recogniser, split_code
 
@@ -193,7 +193,7 @@ def _fact(key: tuple[str, str, str], resolved: list[Resolved], bank: Phrasebank,
         people_new=round_half_up(sum(r.new_beneficiaries for r in rows)),
         people_monthly=round_half_up(sum(r.total_monthly for r in rows)),
         partners=tuple(sorted({r.appealing_org for r in rows if r.appealing_org})),
-        sources=tuple(sorted(r.source for r in rows)),
+        sources=tuple(sorted((r.source for r in rows), key=SOURCE_ORDER)),
         label="" if entry else split_code(rows[0].indicator_label)[1],
         how=",".join(sorted(hows)),
         similar_to=similar.text if similar else "",
@@ -261,7 +261,7 @@ def _sector_totals(resolved: list[Resolved], how, overrides: dict[str, int],
         value = overrides.get(c, computed if reported else None)
         out.append(SectorTotal(sector=c, value=value, computed=computed, overridden=c in overrides,
                                rows=rows[c], partners=len(partners[c]),
-                               sources=tuple(sorted(sources[c])), counted_rows=len(sources[c])))
+                               sources=tuple(sorted(sources[c], key=SOURCE_ORDER)), counted_rows=len(sources[c])))
     return tuple(out)
 
 

@@ -46,6 +46,12 @@ def normalise(text: str) -> str:
     >>> normalise("# of individuals receiving food assistance")
     'of individuals receiving food assistance'
     """
+    return _normalise(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _normalise(text: str) -> str:
+    """Return :func:`normalise` of ``text`` (cached: an export repeats a few labels per row)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().strip()
     text = _PREFIX.sub("", text)

@@ -7,6 +7,7 @@ works on the dataclasses below.
 """
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -63,6 +64,11 @@ class SourceRef:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.row}"
+
+
+#: Sort key giving SourceRef's own order (file, then row) without the dataclass comparison
+#: (a Python call per comparison: 4.8 M of them for a 100,000-row export).
+SOURCE_ORDER = operator.attrgetter("file", "row")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from itertools import groupby
 
 from nlg import numfmt, textenv
 from nlg.content import Bullet, Fact, Message, SectorTotal
-from nlg.model import SourceRef
+from nlg.model import SOURCE_ORDER, SourceRef
 
 
 def row_ranges(sources: tuple[SourceRef, ...]) -> str:
@@ -21,7 +21,7 @@ def row_ranges(sources: tuple[SourceRef, ...]) -> str:
     '5w.xlsx 4–6, 9'
     """
     parts = []
-    for file, refs in groupby(sorted(set(sources)), key=lambda s: s.file):
+    for file, refs in groupby(sorted(set(sources), key=SOURCE_ORDER), key=lambda s: s.file):
         rows = [r.row for r in refs]
         runs, start = [], rows[0]
         for prev, cur in zip(rows, rows[1:] + [None]):
