@@ -13,6 +13,7 @@ while the machine is too busy for a full run to be comparable.
 5. load + validate a 100,000-row 5W export, .xlsx and CSV (≤ 5 s)
 6. `sitrep check` on the sample's two drafts, whole process (≤ 1.5 s)
 7. `sitrep draft` on a real-size export (24,000 rows built from the real R4V rows; ≤ 5 s, ≤ 250 MB)
+8. a monthly `sitrep draft` from a 100,000 / 1,000,000-row year export (≤ 1.0 s / 150 MB; ≤ 12 s / 1 GB)
 
 A part of the tool that is not committed yet gives a "not available yet" row.
 Wall times are medians; the machine is shared, so the load average is noted.
@@ -35,7 +36,7 @@ from benchmarks.common import ROOT, Row, load, machine  # noqa: E402
 BENCHES = {
     "1": "benchmarks.bench_realise", "2": "benchmarks.bench_report", "3": "benchmarks.bench_cli",
     "6": "benchmarks.bench_check", "4": "benchmarks.bench_batch", "5": "benchmarks.bench_load",
-    "7": "benchmarks.bench_real",
+    "7": "benchmarks.bench_real", "8": "benchmarks.bench_large",
 }
 
 
