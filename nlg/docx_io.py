@@ -15,7 +15,6 @@ import json
 import os  # noqa: F401  (tests patch docx_io.os)
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from docx.document import Document
@@ -23,33 +22,14 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
-from nlg import docx_seal, docx_xml
+from nlg import docx_seal, docx_xml, docx_zip
+from nlg.docx_plain import CoreInfo  # noqa: F401  (re-exported)
 from nlg.archive import DOCX, failure, open_zip
 from nlg.atomic import write_atomic  # noqa: F401  (the writer of every output, re-exported)
-from nlg.doc import RealisedReport
 from nlg.errors import OutputError, error
 
 DOCUMENT_XML = "word/document.xml"
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _FIRST = ("[Content_Types].xml", "_rels/.rels", DOCUMENT_XML)
-
-
-@dataclass(frozen=True)
-class CoreInfo:
-    """Core document properties; ``created`` comes from the report, never the clock."""
-
-    title: str
-    subject: str
-    author: str
-    language: str          # proofing language tag, e.g. "es-ES"
-    created: dt.datetime   # naive values are taken as UTC
-
-    @classmethod
-    def from_report(cls, report: RealisedReport, *, created: dt.datetime,
-                    author: str = "sitrep-nlg") -> CoreInfo:
-        """Return the core properties for ``report``."""
-        return cls(title=report.doc_title, subject=report.subtitle, author=author,
-                   language=report.language_tag, created=created)
 
 
 def save(document: Document, path: Path, *, embedded: str, core: CoreInfo) -> str:
@@ -100,17 +80,10 @@ def _entries(document: Document) -> dict[str, bytes]:
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
-    """Return the parts zipped in a fixed order with fixed timestamps and compression."""
+    """Return the parts zipped in a fixed order with fixed timestamps and compression
+    (:mod:`nlg.docx_zip`: zipfile's bytes, a template's unchanged parts deflated once)."""
     names = [n for n in _FIRST if n in entries] + sorted(set(entries) - set(_FIRST))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            target.writestr(info, entries[name], compresslevel=6)
-    return out.getvalue()
+    return docx_zip.write([(name, entries[name]) for name in names])
 
 
 def read_embedded(path: Path) -> dict | None:

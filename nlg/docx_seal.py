@@ -30,7 +30,7 @@ import zipfile
 from dataclasses import dataclass
 from enum import Enum
 
-from nlg import docx_xml
+from nlg import docx_plain as docx_xml  # embedded_attributes without python-docx
 
 DEFAULT_KEY = b"sitrep-nlg embedded data seal, version 1"
 KEY_VARIABLE = "SITREP_SEAL_KEY"

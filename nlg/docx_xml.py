@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import hashlib
-import re
-import uuid
 
 from docx.document import Document
 from docx.enum.text import WD_COLOR_INDEX
@@ -20,15 +17,11 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-from lxml import etree
+from lxml import etree  # noqa: F401
 
-EMBEDDED_NS = "urn:sitrep-nlg:embedded:1"
-CT_ITEM_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
-_DS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
-_ITEM_ID = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, EMBEDDED_NS)).upper() + "}"
-BOOKMARK_PREFIX = "sitrep_"
-_BOOKMARK_MAX = 40  # Word drops longer bookmark names
-
+from nlg.docx_plain import (  # noqa: F401  (re-exported: they need no python-docx)
+    BOOKMARK_PREFIX, CT_ITEM_PROPS, EMBEDDED_NS, bookmark_name, embedded_attributes,
+    embedded_xml, item_props_xml, parse_embedded)
 
 def add_text(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False) -> Run:
     """Return a new run with ``text`` (bold, italic when asked) at the end of ``paragraph``."""
@@ -96,22 +89,6 @@ def highlight(paragraph: Paragraph, color: WD_COLOR_INDEX = WD_COLOR_INDEX.YELLO
     """Return after highlighting every text run of ``paragraph`` (links included)."""
     for r in paragraph._p.xpath(".//w:r[w:t]"):
         Run(r, paragraph).font.highlight_color = color
-
-
-def bookmark_name(key: str) -> str:
-    """Return the Word bookmark name for a bullet key.
-
-    >>> bookmark_name("health.consultations-1")
-    'sitrep_health_consultations_1'
-    >>> len(bookmark_name("x" * 80)) <= 40
-    True
-    """
-    clean = re.sub(r"[^A-Za-z0-9_]", "_", key)
-    name = BOOKMARK_PREFIX + clean
-    if len(name) <= _BOOKMARK_MAX:
-        return name
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
-    return name[: _BOOKMARK_MAX - 9] + "_" + digest
 
 
 def add_bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
@@ -254,45 +231,6 @@ def strip_rsids(document: Document) -> None:
     for sect in document.element.body.iter(qn("w:sectPr")):
         for attr in [a for a in sect.attrib if a.startswith(qn("w:rsid"))]:
             del sect.attrib[attr]
-
-
-def embedded_xml(json_text: str, digest: str, extra: dict[str, str] | None = None) -> bytes:
-    """Return the custom XML item wrapping ``json_text``, the document hash and ``extra`` attributes."""
-    root = etree.Element(f"{{{EMBEDDED_NS}}}embedded", nsmap={"sitrep": EMBEDDED_NS})
-    root.set("documentHash", digest)
-    root.set("hashAlgorithm", "sha256")
-    for name, value in (extra or {}).items():
-        root.set(name, value)
-    root.text = json_text
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def parse_embedded(blob: bytes) -> tuple[str, str] | None:
-    """Return (json text, stored hash) from a custom XML item, or None when it is not ours."""
-    found = embedded_attributes(blob)
-    return None if found is None else (found[0], found[1].get("documentHash", ""))
-
-
-def embedded_attributes(blob: bytes) -> tuple[str, dict[str, str]] | None:
-    """Return (json text, attributes) from a custom XML item, or None when it is not ours."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    try:
-        root = etree.fromstring(blob, parser)
-    except etree.XMLSyntaxError:
-        return None
-    if root.tag != f"{{{EMBEDDED_NS}}}embedded":
-        return None
-    return root.text or "", dict(root.attrib)
-
-
-def item_props_xml() -> bytes:
-    """Return the itemProps part for our custom XML item (fixed item id)."""
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<ds:datastoreItem ds:itemID="{_ITEM_ID}" xmlns:ds="{_DS_NS}">'
-        f'<ds:schemaRefs><ds:schemaRef ds:uri="{EMBEDDED_NS}"/></ds:schemaRefs>'
-        "</ds:datastoreItem>"
-    ).encode("utf-8")
 
 
 def _insert_after_ppr(p, element) -> None:
