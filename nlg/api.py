@@ -22,6 +22,7 @@ from nlg.content import ContentPlan, Facts
 from nlg.doc import RealisedReport
 from nlg.errors import ConfigError, DataError, did_you_mean, error
 from nlg.model import Dataset, Lang, Problem
+from nlg.notes import target_problems
 from nlg.plan import plan as make_plan
 from nlg.realise import realise
 from nlg.recognise import recogniser
@@ -51,10 +52,13 @@ class Draft:
 
     @property
     def markup_warnings(self) -> tuple[Problem, ...]:
-        """Return the problems of the drafter's markup in report.yaml (W280–W282)."""
+        """Return the problems of the drafter's texts in report.yaml: markup (W280–W282) and
+        notes whose bullet this report does not narrate (W290)."""
         from nlg.markup_drafted import problems
+        from nlg.notes import place, unplaced_warnings
 
-        return problems(self.config)
+        placed = place(self.config, self.plan, self.bank, recogniser(self.bank).sector)
+        return problems(self.config) + unplaced_warnings(self.config, placed)
 
     def file_name(self, lang: Lang) -> str:
         """Return the output name, ``{country}_{period}_{lang}.docx`` (a multi-country report:
@@ -120,6 +124,7 @@ def _check_sector_notes(config: ReportConfig, bank: pb.Phrasebank) -> None:
                  file=str(config.folder / "report.yaml"),
                  hint="use the English sector name, e.g. Education, WASH, Protection")
            for name in config.sector_notes if not rec.sector(name)]
+    bad += target_problems(config, bank, rec.sector)
     if bad:
         raise ConfigError(problems=bad)
 
@@ -239,10 +244,12 @@ def realise_all(d: Draft, langs: Sequence[Lang] | None = None) -> dict[Lang, Rea
 
 
 def drafted_texts(report: RealisedReport) -> dict:
-    """Return the realised bullet texts by key and the drafter notes by sector."""
+    """Return the realised bullet texts by key and the drafter notes by sector (those after
+    the sector's bullets, then those ending a bullet: nlg.notes)."""
+    notes = {b.code: [p.text for p in b.bullets if not p.key]
+             + [n for p in b.bullets if p.key for n in p.notes] for b in report.sectors}
     return {"bullets": {p.key: p.text for b in report.sectors for p in b.bullets if p.key},
-            "notes": {b.code: [p.text for p in b.bullets if not p.key]
-                      for b in report.sectors if any(not p.key for p in b.bullets)}}
+            "notes": {code: texts for code, texts in notes.items() if texts}}
 
 
 def created_time(config: ReportConfig) -> dt.datetime:

@@ -186,7 +186,8 @@ def _document(a: Analysed, wording, drafted: Drafted | None, locale: str) -> lis
     if notes is not None:
         out += _added(a, found, notes)
     for key, block in sorted(found.items(), key=lambda kv: kv[1].index):
-        out += check_rules.bullet_figures(a, block, bullets[key], facts, wording)
+        out += check_rules.bullet_figures(a, block, bullets[key], facts, wording,
+                                          (notes or {}).get(block.section, ()))
     out += check_compare.table_figures(a, wording)
     out += check_rules.flags(a, wording)
     out += check_rules.english(a)

@@ -146,11 +146,18 @@ def _describe(q: dict, fact: str | bool = "") -> str:
 
 
 def bullet_figures(a: Analysed, block: Block, bullet: dict, facts: dict[str, dict],
-                   wording: Wording) -> list[Finding]:
-    """Return a finding for each figure of a bullet that its stored facts do not support."""
+                   wording: Wording, notes: Sequence[str] = ()) -> list[Finding]:
+    """Return a finding for each figure of a bullet that its stored facts do not support.
+
+    Figures in a sentence of one of the sector's drafter ``notes`` (a note ending the bullet,
+    nlg.notes) are the drafter's, not the data's, and are left alone.
+    """
     slots = _slots(bullet, facts, wording)
+    drafted = [fold(n) for n in notes]
     out = []
     for figure in a.figures.get(block.index, []):
+        if figure.sentence and any(fold(figure.sentence).strip() in n for n in drafted):
+            continue
         slot = next((s for s in slots if not s.used and s.accepts(figure)), None)
         if slot is not None:
             slot.used = True

@@ -41,6 +41,24 @@ class Texts:
 Bilingual = Texts
 
 
+@dataclass(frozen=True)
+class Note(Texts):
+    """A drafter note of ``sector_notes``: its texts and the bullet it belongs to.
+
+    ``indicator`` (a phrasebank entry id or an RMRP code, as the bullet's Word comment names it)
+    or ``activity`` (a phrasebank activity id) names the bullet the note is the next sentence
+    of; neither: a sector-level note, placed after the sector's bullets (docs/notes.md).
+    """
+
+    indicator: str = ""
+    activity: str = ""
+
+    @property
+    def target(self) -> str:
+        """Return what the note names, as written ("" for a sector-level note)."""
+        return self.activity or self.indicator
+
+
 def _default_locales() -> Mapping[str, str]:
     return MappingProxyType({code: lang_module(code).NUMBER_LOCALE for code in CODES})
 
@@ -127,7 +145,7 @@ class ReportConfig:
     funding: Funding | None = None
     situation: tuple[Bilingual, ...] = ()
     coordination: tuple[Bilingual, ...] = ()
-    sector_notes: Mapping[str, tuple[Bilingual, ...]] = field(default_factory=dict)
+    sector_notes: Mapping[str, tuple[Note, ...]] = field(default_factory=dict)
     partners: tuple[str, ...] = ()
     contacts: tuple[Bilingual, ...] = ()
     style: Style = field(default_factory=Style)

@@ -472,8 +472,41 @@ def _sector_notes(ctx: _Ctx, value) -> MappingProxyType:
     if not isinstance(value, dict):
         ctx.bad("E115", "sector_notes", "expected a mapping of sector to notes", value=value)
         return MappingProxyType({})
-    return MappingProxyType({str(k): _bilinguals(ctx, f"sector_notes.{k}", v)
+    return MappingProxyType({str(k): _notes(ctx, f"sector_notes.{k}", v)
                              for k, v in value.items()})
+
+
+#: The keys of a note that name the bullet it belongs to (docs/notes.md).
+NOTE_TARGETS = ("indicator", "activity")
+
+
+def _notes(ctx: _Ctx, key: str, value) -> tuple[c.Note, ...]:
+    """Return a sector's notes: texts by language, each with the bullet it belongs to, if named."""
+    out = []
+    for i, item in enumerate(_list_of(ctx, key, value)):
+        where = f"{key}[{i}]"
+        targets = {}
+        if isinstance(item, dict):
+            targets = {t: item[t] for t in NOTE_TARGETS if t in item}
+            item = {k: v for k, v in item.items() if k not in NOTE_TARGETS}
+        texts = _bilingual(ctx, where, item)
+        named = {t: _text(ctx, f"{where}.{t}", v) for t, v in targets.items()}
+        if len([v for v in named.values() if v]) > 1:
+            ctx.bad("E184", where, "a note belongs to one bullet: give 'indicator:' or 'activity:', "
+                    "not both", hint="keep the one its bullet's Word comment names")
+        if texts is not None:
+            out.append(c.Note(texts.texts, indicator=named.get("indicator") or "",
+                              activity=named.get("activity") or ""))
+    return tuple(out)
+
+
+def _list_of(ctx: _Ctx, key: str, value) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        ctx.bad("E115", key, f"expected a list of {_shape()}", value=value)
+        return []
+    return value
 
 
 def _actor(ctx: _Ctx, value) -> c.Bilingual | None:

@@ -27,13 +27,15 @@ class Paragraph:
     ``comment`` is the provenance/review comment attached to the paragraph (empty:
     none); ``review`` non-empty means a human must look at it (the paragraph is
     highlighted and the reason is added to the comment); ``key`` identifies a
-    generated bullet in the stored content plan (empty for hand-written text).
+    generated bullet in the stored content plan (empty for hand-written text); ``notes``
+    are the plain texts of the drafter notes that end a generated bullet (nlg.notes).
     """
 
     spans: tuple[Span, ...]
     comment: str = ""
     review: str = ""
     key: str = ""
+    notes: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

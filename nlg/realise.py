@@ -14,7 +14,7 @@ from nlg.markup_drafted import parse as parse_drafted
 from nlg.model import Lang, Problem
 from nlg.phrasebank import Phrasebank
 from nlg.plan import change_direction
-from nlg import provenance, realise_countries, sentences
+from nlg import notes, provenance, realise_countries, sentences
 
 
 def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phrasebank,
@@ -157,19 +157,59 @@ def _sectors(w, plan: ContentPlan, facts: Facts, warnings) -> tuple[SectorBlock,
     for p in warnings:
         if p.row is not None and p.code in FLAGGING_WARNINGS:
             warned.setdefault((p.file, p.row), set()).add(p.code)
-    notes = _notes_by_sector(w)
+    placed = notes.place(w.config, plan, w.phrasebank, sector_code(w.phrasebank))
+    ending = {}                      # bullet key -> the notes that end it, in report.yaml's order
+    after: dict[str, list] = {}      # sector -> the notes after its bullets
+    for p in placed:
+        if p.bullet:
+            ending.setdefault(p.bullet, []).append(p)
+        else:
+            after.setdefault(p.sector, []).append(p)
     planned = {sp.sector: sp for sp in plan.sectors}
-    order = [c for c in w.phrasebank.sectors if c in planned or c in notes]
+    order = [c for c in w.phrasebank.sectors if c in planned or c in after]
     order += [c for c in planned if c not in order]
+    order += [c for c in after if c not in order]
     blocks = []
     for code in order:
         sp = planned.get(code)
-        bullets = [_flag_warnings(w, sentences.bullet(w, b, provenance.bullet_comment(w, b, by_key)),
-                                  b, by_key, warned)
+        bullets = [_with_notes(w, _flag_warnings(w, sentences.bullet(
+                       w, b, provenance.bullet_comment(w, b, by_key)), b, by_key, warned),
+                       ending.get(b.key, ()))
                    for b in (sp.bullets if sp else ())]
-        bullets.extend(_drafted(w, notes.get(code, ())))
+        bullets.extend(_after_note(w, p) for p in after.get(code, ()))
         blocks.append(SectorBlock(code, _heading(w, code), tuple(bullets)))
     return tuple(blocks)
+
+
+def _note_text(w, note) -> tuple[str, str]:
+    """Return (text, review) of a note in this language (the first given, flagged, if missing)."""
+    text = note.get(w.lang)
+    if text:
+        return text, ""
+    return note.first(), w.bank.labels["review_missing_translation"]
+
+
+def _with_notes(w, para: Paragraph, placed) -> Paragraph:
+    """Return a bullet with the drafter notes that belong to it as its next sentences."""
+    spans, reviews = list(para.spans), [para.review] if para.review else []
+    texts = []
+    for p in placed:
+        text, review = _note_text(w, p.note)
+        note = parse_drafted(text)[0]
+        spans += [Span(" "), *note]
+        texts.append("".join(s.text for s in note))
+        reviews += [review] if review else []
+    return replace(para, spans=tuple(spans), review="; ".join(dict.fromkeys(reviews)),
+                   notes=tuple(texts))
+
+
+def _after_note(w, p) -> Paragraph:
+    """Return a note shown after its sector's bullets; flagged when its bullet is not narrated."""
+    text, review = _note_text(w, p.note)
+    if p.missing:
+        reason = textenv.render(w.bank.labels["review_note_unplaced"], {"target": p.note.target})
+        review = "; ".join(r for r in (reason, review) if r)
+    return Paragraph(parse_drafted(text)[0], review=review)
 
 
 def _heading(w, code: str) -> str:
@@ -177,16 +217,11 @@ def _heading(w, code: str) -> str:
     return sector.names[w.lang.value] if sector else w.bank.labels["other_sector"]
 
 
-def _notes_by_sector(w) -> dict[str, tuple[Bilingual, ...]]:
+def sector_code(phrasebank):
+    """Return a function from a report.yaml sector name to its sector code ("" when unknown)."""
     from nlg.recognise import recogniser
 
-    rec = recogniser(w.phrasebank)
-    out: dict[str, tuple[Bilingual, ...]] = {}
-    for name, items in w.config.sector_notes.items():
-        code = rec.sector(name)
-        top = w.phrasebank.sector(code).top if code else name
-        out[top] = out.get(top, ()) + items
-    return out
+    return recogniser(phrasebank).sector
 
 
 def _footnotes(w, facts: Facts, label) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ SLOTS = {"place": "In Lima, ", "actor": "GTRM partners", "count": "over 900 peop
          "funded": "US$66.8 million", "required": "US$318 million", "source": "FTS",
          "indicator": "RE-ED1", "value": "906", "shown": "900", "partners": "3", "rows": "4",
          "sources": "5w.xlsx 4–6", "computed": "2,954", "codes": "W209",
-         "countries": "Aruba and Curaçao"}
+         "countries": "Aruba and Curaçao", "target": "RE-HE2"}
 
 
 def _templates():
