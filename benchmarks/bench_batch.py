@@ -93,7 +93,7 @@ def run(quick: bool) -> list[Row]:
     row = Row("4", "scaled batch: 17 countries × 12 months × 2 languages, 2 workers",
               target=f"≤ {TARGET_S:.0f} s, ≤ {TARGET_MB:.0f} MB per worker")
     state = loader_state()
-    missing = [n for n, ok in (("`sitrep batch`", has_module("nlg.cli_batch") and has_module("nlg.batch")),
+    missing = [n for n, ok in (("`sitrep batch`", has_module("nlg.cli.batch") and has_module("nlg.batch.run")),
                                ("samples/tools/scale_tree.py", SCALE.is_file()),
                                ("5W loader", state != "missing")) if not ok]
     if missing:

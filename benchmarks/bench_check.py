@@ -15,7 +15,7 @@ def run(quick: bool) -> list[Row]:
     """Return the row of benchmark 6."""
     row = Row("6", "`sitrep check` on the sample's EN + ES drafts, whole process", target=f"≤ {TARGET_S} s")
     state = loader_state()
-    if not has_module("nlg.cli_check") or not has_module("nlg.check"):
+    if not has_module("nlg.cli.check") or not has_module("nlg.check.findings"):
         row.note = "`sitrep check` not committed yet"
         return [row]
     if state == "missing":

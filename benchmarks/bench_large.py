@@ -54,7 +54,7 @@ def _case(key: str, rows: int, target_s: float, target_mb: float, base: Path, en
 def run(quick: bool) -> list[Row]:
     """Return one row per export size."""
     state = loader_state()
-    if state == "missing" or not has_module("nlg.cli"):
+    if state == "missing" or not has_module("nlg.cli.sitrep"):
         return [Row(k, f"monthly draft from {r:,} rows", note="5W loader not available yet")
                 for k, r, *_ in CASES]
     env = child_env(state)

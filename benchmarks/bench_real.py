@@ -10,7 +10,7 @@ drafter runs it on the platform's export:
 - ``7d``: Uruguay, March 2021, from the 2021 dotted headers.
 
 Peak memory is the drafting process's own (``VmHWM``, printed by a small wrapper around
-``nlg.cli.main``), so the benchmark process and earlier benchmarks' processes do not count. Targets: the
+``nlg.cli.sitrep.main``), so the benchmark process and earlier benchmarks' processes do not count. Targets: the
 load target of benchmark 5 (5 s, for a file a quarter of its size plus the draft) and the
 memory a batch worker may use (250 MB, benchmark 4), since a batch drafts such files.
 """
@@ -29,7 +29,7 @@ TARGET_S, TARGET_MB = 5.0, 250.0
 #: Runs the CLI, then prints its own peak RSS: VmHWM (reset by exec), else ru_maxrss, which
 #: Linux carries over from the parent across fork and exec (the benchmark process is large).
 WRAPPER = """import resource, sys
-from nlg.cli import main
+from nlg.cli.sitrep import main
 code = main(sys.argv[1:])
 try:
     with open("/proc/self/status") as status:
@@ -107,7 +107,7 @@ def _case(key: str, what: str, source: str, report: tuple, base: Path, env: dict
 def run(quick: bool) -> list[Row]:
     """Return one row per case."""
     state = loader_state()
-    if state == "missing" or not has_module("nlg.cli"):
+    if state == "missing" or not has_module("nlg.cli.sitrep"):
         return [Row(k, f"real-size export: {w}", note="5W loader not available yet") for k, w, *_ in CASES]
     env = child_env(state)
     n = 1 if quick else 3

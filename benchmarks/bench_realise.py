@@ -10,7 +10,9 @@ TARGET_US = 50.0
 
 def _bullet_pass(draft, lang) -> tuple[float, float, int]:
     """Return (seconds for bullet text, seconds for bullet text + provenance, bullets) of one pass."""
-    from nlg import provenance, sentences, textenv
+    from nlg.realise import provenance
+    from nlg.realise import sentences
+    from nlg.realise import textenv
     from nlg.lang import module as lang_module
 
     lb = draft.bank.langs[lang]
@@ -33,7 +35,7 @@ def _bullet_pass(draft, lang) -> tuple[float, float, int]:
 
 def _realise_pass(draft, lang) -> float:
     """Return the seconds of one whole-report realisation (all sections, no Word)."""
-    from nlg.realise import realise
+    from nlg.realise.report import realise
 
     t = time.perf_counter()
     realise(draft.plan, draft.facts, draft.config, draft.bank, lang, embedded="")

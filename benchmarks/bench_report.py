@@ -12,8 +12,9 @@ TARGET_RATIO = 2.0
 
 
 def _stages(out: Path) -> dict[str, float]:
-    """Return the seconds of each stage of one draft (same calls as nlg.output.write_drafts)."""
-    from nlg import assemble, docx_io
+    """Return the seconds of each stage of one draft (same calls as nlg.draft.output.write_drafts)."""
+    from nlg.word import assemble
+    from nlg.word import save as docx_io
     from nlg.api import created_time, prepare, realise_all
 
     t = [time.perf_counter()]
@@ -40,7 +41,7 @@ def run(quick: bool) -> list[Row]:
         row.note = "5W loader not available yet"
         return [row]
     from nlg.api import prepare
-    from nlg.output import write_drafts
+    from nlg.draft.output import write_drafts
 
     n = 5 if quick else 15
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "peru-2023-11"
-#: Stand-in loader a colleague keeps outside the repo while nlg/load.py is not committed.
+#: Stand-in loader a colleague keeps outside the repo while nlg/load/table.py is not committed.
 DEV_SHIM = Path("/tmp/dev/batchshim")
 NOT_YET = "not available yet"
 
@@ -72,8 +72,8 @@ def has_module(name: str) -> bool:
 
 
 def loader_state() -> str:
-    """Return 'real' (nlg.load + nlg.validate committed), 'shim' (dev stand-in) or 'missing'."""
-    if has_module("nlg.load") and has_module("nlg.validate"):
+    """Return 'real' (nlg.load.table + nlg.validate.dataset committed), 'shim' (dev stand-in) or 'missing'."""
+    if has_module("nlg.load.table") and has_module("nlg.validate.dataset"):
         return "real"
     if (DEV_SHIM / "devload.py").is_file():
         return "shim"
@@ -97,7 +97,7 @@ def _shim_site() -> Path:
     folder.mkdir(exist_ok=True)
     (folder / "sitecustomize.py").write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nsys.path.insert(0, {str(DEV_SHIM)!r})\n"
-        "import devload  # noqa: F401  (benchmarks: nlg.load/nlg.validate not committed yet)\n")
+        "import devload  # noqa: F401  (benchmarks: nlg.load.table/nlg.validate.dataset not committed yet)\n")
     return folder
 
 

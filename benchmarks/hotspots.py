@@ -50,7 +50,7 @@ def realise(lang, top: int) -> None:
 
 def report(lang, top: int) -> None:
     from nlg.api import prepare
-    from nlg.output import write_drafts
+    from nlg.draft.output import write_drafts
 
     with tempfile.TemporaryDirectory() as tmp:
         write_drafts(prepare(SAMPLE), Path(tmp) / "w")
@@ -72,9 +72,10 @@ def load(lang, top: int) -> None:
 
 def micro(lang, top: int) -> None:
     """Print µs per call of the helpers the bullets use, on a typical sentence."""
-    from nlg import numfmt, textenv
+    from nlg import numfmt
+    from nlg.realise import textenv
     from nlg.lang import base, es
-    from nlg.markup import parse, polish
+    from nlg.realise.markup import parse, polish
 
     s = ("en Lima, Tumbes y Tacna, los socios del GTRM asistieron a más de 15.000 refugiados y "
          "migrantes con asistencia alimentaria (kits de alimentos y refrigerios)")
@@ -113,8 +114,11 @@ def _patch_realise() -> None:
     import functools
     import re
 
-    from nlg import markup, numfmt, sentences, textenv
-    from nlg.doc import Span
+    from nlg import numfmt
+    from nlg.realise import markup
+    from nlg.realise import sentences
+    from nlg.realise import textenv
+    from nlg.realise.doc import Span
     from nlg.lang import base
 
     maybe = re.compile(r"://|www\.|@|\.(?:org|int|info|com|net|gob|gov|edu)\b", re.IGNORECASE)
@@ -158,7 +162,7 @@ def _patch_assemble() -> None:
 def whatif(lang, top: int) -> None:
     """Print benchmark 1 and 2's hot paths before and after the recommended fixes."""
     from benchmarks.bench_realise import _bullet_pass
-    from nlg import assemble
+    from nlg.word import assemble
     from nlg.api import prepare, realise_all
     from nlg.model import Lang
 
@@ -185,9 +189,12 @@ import sys, time
 t = [("start", time.perf_counter())]
 def mark(name): t.append((name, time.perf_counter()))
 sys.path.insert(0, {root!r})
-import nlg.cli, nlg.api, nlg.output; mark("import nlg.cli, nlg.api, nlg.output")
-import nlg.load; mark("import nlg.load")
-from nlg import phrasebank as pb, config, assemble, docx_io
+import nlg.cli.sitrep, nlg.api, nlg.draft.output; mark("import nlg.cli.sitrep, nlg.api, nlg.draft.output")
+import nlg.load.table; mark("import nlg.load.table")
+from nlg.phrasebank import bank as pb
+from nlg.config import report as config
+from nlg.word import assemble
+from nlg.word import save as docx_io
 from nlg.api import load_data, aggregate, make_plan, select, _assisted, realise_all, created_time
 from pathlib import Path
 bank = pb.load(None); mark("phrasebank YAML")

@@ -1,6 +1,6 @@
 """`python -m nlg` runs the `sitrep` command."""
 import sys
 
-from nlg.cli import main
+from nlg.cli.sitrep import main
 
 sys.exit(main())

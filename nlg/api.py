@@ -15,22 +15,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nlg import phrasebank as pb
-from nlg.aggregate import aggregate, with_previous
-from nlg.config import ReportConfig, load_config
-from nlg.content import ContentPlan, Facts
-from nlg.doc import RealisedReport
+from nlg.phrasebank import bank as pb
+from nlg.content.aggregate import aggregate, with_previous
+from nlg.config.report import ReportConfig, load_config
+from nlg.content.facts import ContentPlan, Facts
+from nlg.realise.doc import RealisedReport
 from nlg.errors import ConfigError, DataError, did_you_mean, error
 from nlg.model import Dataset, Lang, Problem
-from nlg.notes import target_problems
-from nlg.plan import plan as make_plan
-from nlg.realise import realise
-from nlg.recognise import recogniser
-from nlg.select import select
+from nlg.content.notes import target_problems
+from nlg.content.plan import plan as make_plan
+from nlg.realise.report import realise
+from nlg.content.recognise import recogniser
+from nlg.content.select import select
 from nlg.serialise import SCHEMA, dumps
 
 if TYPE_CHECKING:
-    from nlg.qa import QAWritten
+    from nlg.draft.qa import QAWritten
 
 VERSION = "0.1.0"
 
@@ -54,8 +54,8 @@ class Draft:
     def markup_warnings(self) -> tuple[Problem, ...]:
         """Return the problems of the drafter's texts in report.yaml: markup (W280–W282) and
         notes whose bullet this report does not narrate (W290)."""
-        from nlg.markup_drafted import problems
-        from nlg.notes import place, unplaced_warnings
+        from nlg.realise.markup_drafted import problems
+        from nlg.content.notes import place, unplaced_warnings
 
         placed = place(self.config, self.plan, self.bank, recogniser(self.bank).sector)
         return problems(self.config) + unplaced_warnings(self.config, placed)
@@ -91,14 +91,14 @@ class Written:
 class DraftResult:
     draft: Draft
     outputs: tuple[Written, ...] = field(default_factory=tuple)
-    qa: "QAWritten | None" = None           # the QA workbook (nlg.qa)
+    qa: "QAWritten | None" = None           # the QA workbook (nlg.draft.qa)
     warnings: tuple[Problem, ...] = ()      # about the output (W230: template links left out)
 
 
 def load_data(config: ReportConfig) -> Dataset:
     """Return the validated 5W rows of a report (all files, every problem collected)."""
-    from nlg.load import read_table
-    from nlg.validate import validate
+    from nlg.load.table import read_table
+    from nlg.validate.dataset import validate
 
     if not config.data:
         raise DataError(problems=[error(
@@ -245,7 +245,7 @@ def realise_all(d: Draft, langs: Sequence[Lang] | None = None) -> dict[Lang, Rea
 
 def drafted_texts(report: RealisedReport) -> dict:
     """Return the realised bullet texts by key and the drafter notes by sector (those after
-    the sector's bullets, then those ending a bullet: nlg.notes)."""
+    the sector's bullets, then those ending a bullet: nlg.content.notes)."""
     notes = {b.code: [p.text for p in b.bullets if not p.key]
              + [n for p in b.bullets if p.key for n in p.notes] for b in report.sectors}
     return {"bullets": {p.key: p.text for b in report.sectors for p in b.bullets if p.key},

@@ -2,7 +2,7 @@
 
 load -> validate -> aggregate -> select -> plan -> realise(lang) -> assemble -> check
 
-Only :mod:`nlg.load` and :mod:`nlg.validate` see raw rows; every later stage
+Only :mod:`nlg.load.table` and :mod:`nlg.validate.dataset` see raw rows; every later stage
 works on the dataclasses below.
 """
 from __future__ import annotations

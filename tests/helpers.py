@@ -4,12 +4,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from nlg import phrasebank, textenv
-from nlg.config import Period, ReportConfig, Style
-from nlg.content import Message, Quantity
+from nlg.phrasebank import bank as phrasebank
+from nlg.realise import textenv
+from nlg.config.report import Period, ReportConfig, Style
+from nlg.content.facts import Message, Quantity
 from nlg.lang import module
 from nlg.model import Hedge, Lang
-from nlg.sentences import Writer
+from nlg.realise.sentences import Writer
 
 
 def config(**style) -> ReportConfig:
@@ -39,8 +40,8 @@ def message(entry: str, value: int, shown: int | None = None, hedge: Hedge = Hed
 
 def render_entry(eid: str, value: int, lang: Lang) -> list[str]:
     """Return every form and variant of a phrasebank entry rendered in Lima with ``value``."""
-    from nlg import hedge as hedges
-    from nlg.sentences import message_text, sentence_spans
+    from nlg.content import hedge as hedges
+    from nlg.realise.sentences import message_text, sentence_spans
 
     bank = phrasebank.load()
     entry = bank.entries[eid]

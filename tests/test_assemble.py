@@ -1,4 +1,4 @@
-"""Tests for nlg.assemble: layout, styles, spans, comments, bookmarks, templates."""
+"""Tests for nlg.word.assemble: layout, styles, spans, comments, bookmarks, templates."""
 from __future__ import annotations
 
 import dataclasses
@@ -11,8 +11,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from nlg import assemble, docx_io, docx_xml
-from nlg.doc import (FundingBlock, KeyFigure, Paragraph, RealisedReport, SectorBlock, Span,
+from nlg.word import assemble
+from nlg.word import save as docx_io
+from nlg.word import ooxml as docx_xml
+from nlg.realise.doc import (FundingBlock, KeyFigure, Paragraph, RealisedReport, SectorBlock, Span,
                      Table)
 from nlg.errors import TemplateError
 from nlg.model import Lang

@@ -21,9 +21,9 @@ import pytest
 
 from conftest import ROOT, docx_text
 from nlg.api import prepare
-from nlg.check import check
+from nlg.check.findings import check
 from nlg.model import Lang
-from nlg.output import write_drafts
+from nlg.draft.output import write_drafts
 
 SAMPLE = ROOT / "samples" / "brazil-2022-08"
 GOLDEN = Path(__file__).parent / "golden"

@@ -14,9 +14,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from nlg import cli
-from nlg.check import CheckError, check
-from nlg.docx_xml import bookmark_name
+from nlg.cli import sitrep as cli
+from nlg.check.findings import CheckError, check
+from nlg.word.ooxml import bookmark_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "peru-2023-11"
@@ -24,12 +24,12 @@ EN, ES = "PER_2023-11_en.docx", "PER_2023-11_es.docx"
 
 
 def use_loader() -> None:
-    """Make `nlg.api.load_data` work: nlg.load when committed, else the dev stand-in."""
-    if all(importlib.util.find_spec(m) is not None for m in ("nlg.load", "nlg.validate")):
+    """Make `nlg.api.load_data` work: nlg.load.table when committed, else the dev stand-in."""
+    if all(importlib.util.find_spec(m) is not None for m in ("nlg.load.table", "nlg.validate.dataset")):
         return
     stand_in = Path("/tmp/dev/fakeload.py")
     if not stand_in.exists():
-        pytest.skip("nlg.load is not there yet")
+        pytest.skip("nlg.load.table is not there yet")
     sys.path.insert(0, str(stand_in.parent))
     importlib.import_module("fakeload")
 
@@ -284,7 +284,7 @@ def test_data_changes_are_reported(drafted, tmp_path):
     sheet = book.worksheets[0]
     header = [c.value for c in sheet[1]]
     col = header.index("Total monthly beneficiaries") + 1
-    from nlg.docx_io import read_embedded
+    from nlg.word.save import read_embedded
 
     stored = next(f for f in read_embedded(drafted / EN)["facts"]["facts"] if f["key"] == "EDU/RE-ED1")
     row = stored["sources"][0]["row"]
@@ -360,7 +360,7 @@ def test_peruvian_number_convention_is_recognised(tmp_path):
 
 
 def test_incomplete_embedded_data_is_an_error(drafted, tmp_path):
-    from nlg import docx_xml
+    from nlg.word import ooxml as docx_xml
 
     target = tmp_path / EN
     with zipfile.ZipFile(drafted / EN) as source, zipfile.ZipFile(target, "w") as copy_:
@@ -375,7 +375,7 @@ def test_incomplete_embedded_data_is_an_error(drafted, tmp_path):
 
 
 def test_spacy_is_imported_only_when_checking():
-    code = ("import sys; from nlg import cli; cli._parser(); import nlg.check, nlg.cli_check; "
+    code = ("import sys; from nlg.cli import sitrep as cli; cli._parser(); import nlg.check.findings, nlg.cli.check; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))")
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert run.stdout.strip() == "[]", run.stderr
@@ -386,8 +386,8 @@ def test_added_paragraph_found_without_data_folder(tmp_path):
     import docx as _docx
 
     from nlg.api import prepare
-    from nlg.check import check
-    from nlg.output import write_drafts
+    from nlg.check.findings import check
+    from nlg.draft.output import write_drafts
 
     result = write_drafts(prepare(SAMPLE), tmp_path)
     en = next(w.path for w in result.outputs if w.lang.value == "en")
@@ -401,7 +401,7 @@ def test_added_paragraph_found_without_data_folder(tmp_path):
 
 
 def test_spacy_imported_without_its_cli():
-    code = ("import sys; from nlg.spacy_import import import_spacy; s = import_spacy(); "
+    code = ("import sys; from nlg.check.spacy_import import import_spacy; s = import_spacy(); "
             "print('spacy.cli' in sys.modules, hasattr(s, 'blank')); import spacy.cli; "
             "print(callable(spacy.cli.info))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

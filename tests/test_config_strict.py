@@ -13,7 +13,7 @@ import pytest
 
 from conftest import SAMPLE
 from nlg.model import Lang
-from nlg.config import load_config
+from nlg.config.report import load_config
 from nlg.errors import ConfigError
 
 

@@ -14,7 +14,8 @@ import openpyxl
 import pytest
 
 from conftest import docx_text
-from nlg import api, cli
+from nlg import api
+from nlg.cli import sitrep as cli
 from nlg.catalogue import shipped
 from nlg.model import Lang
 
@@ -198,7 +199,7 @@ def _usd_bank(tmp_path: Path) -> Path:
     """The shipped phrasebank with a main_usd form for RE-MC1 (multipurpose cash)."""
     import shutil
 
-    from nlg.phrasebank import default_dir
+    from nlg.phrasebank.bank import default_dir
     bank = tmp_path / "bank"
     shutil.copytree(default_dir(), bank)
     forms = {"en": ('{{ place }}{{ actor }} provided **{{ usd }} in multipurpose cash to {{ count }}**',

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from nlg import api, cli, phrasebank
+from nlg import api
+from nlg.cli import sitrep as cli
+from nlg.phrasebank import bank as phrasebank
 from nlg.catalogue import shipped
-from nlg.coverage import coverage, matched_by, report_coverage, table, to_dict
+from nlg.lint.coverage import coverage, matched_by, report_coverage, table, to_dict
 from nlg.model import Activity, Breakdown, Dataset, SourceRef
-from nlg.recognise import recogniser
+from nlg.content.recognise import recogniser
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "peru-2023-11"
@@ -38,7 +40,7 @@ SYNTHETIC = [  # (sector, indicator as the export writes it)
 
 
 def _minimal_load_data(config) -> Dataset:
-    """Read English-header exports while nlg.load is not there (only what coverage needs)."""
+    """Read English-header exports while nlg.load.table is not there (only what coverage needs)."""
     import openpyxl
 
     rows = []
@@ -61,7 +63,7 @@ def _minimal_load_data(config) -> Dataset:
 @pytest.fixture()
 def loader(monkeypatch):
     """Use the real loader and validator when they exist, else a minimal reader of English-header exports."""
-    if any(importlib.util.find_spec(m) is None for m in ("nlg.load", "nlg.validate")):
+    if any(importlib.util.find_spec(m) is None for m in ("nlg.load.table", "nlg.validate.dataset")):
         monkeypatch.setattr(api, "load_data", _minimal_load_data)
 
 
@@ -167,7 +169,7 @@ def test_to_dict_marks_covered() -> None:
 
 @pytest.mark.skipif(not (ROOT / "samples/tree/col/2023-11").is_dir(), reason="sample tree not built")
 def test_country_suffixed_indicators_fall_back_with_their_code(loader) -> None:
-    if importlib.util.find_spec("nlg.validate") is None:
+    if importlib.util.find_spec("nlg.validate.dataset") is None:
         pytest.skip("Spanish-header CSV exports need the real loader")
     cov = report_coverage(ROOT / "samples/tree/col/2023-11")
     # platform indicators only: a catalogue indicator without an entry yet is the coverage report's concern
@@ -177,7 +179,7 @@ def test_country_suffixed_indicators_fall_back_with_their_code(loader) -> None:
 
 
 def test_every_official_catalogue_indicator_has_an_entry_in_every_language() -> None:
-    from nlg.coverage import catalogue_coverage
+    from nlg.lint.coverage import catalogue_coverage
 
     items = catalogue_coverage(phrasebank.load())
     assert {c.cycle for c in items} == {"2021", "2022", "2023-2024"}

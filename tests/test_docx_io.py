@@ -1,4 +1,4 @@
-"""Tests for nlg.docx_io: reproducible atomic save, embedded data, edit detection."""
+"""Tests for nlg.word.save: reproducible atomic save, embedded data, edit detection."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,7 +14,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from nlg import assemble, docx_io, docx_xml
+from nlg.word import assemble
+from nlg.word import save as docx_io
+from nlg.word import ooxml as docx_xml
 from nlg.errors import OutputError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

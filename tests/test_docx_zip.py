@@ -1,8 +1,8 @@
-"""nlg.docx_zip writes the bytes zipfile writes (drafts stay byte-identical), caching deflate."""
+"""nlg.word.zipwriter writes the bytes zipfile writes (drafts stay byte-identical), caching deflate."""
 import io
 import zipfile
 
-from nlg import docx_zip
+from nlg.word import zipwriter as docx_zip
 
 _TIME = (1980, 1, 1, 0, 0, 0)
 

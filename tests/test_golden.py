@@ -12,7 +12,7 @@ import pytest
 from conftest import SAMPLE, docx_text
 from nlg.api import prepare
 from nlg.model import Lang
-from nlg.output import write_drafts
+from nlg.draft.output import write_drafts
 
 GOLDEN = Path(__file__).parent / "golden"
 

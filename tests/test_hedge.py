@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from nlg.hedge import decide, is_true
+from nlg.content.hedge import decide, is_true
 from nlg.model import Hedge, Precision
 
 A, E, X = Precision.APPROXIMATE, Precision.ESTIMATE, Precision.EXACT

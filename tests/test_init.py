@@ -12,10 +12,10 @@ import yaml
 
 from conftest import ROOT, SAMPLE
 from nlg.api import prepare
-from nlg.config import load_config
-from nlg.config_schema import TOP_KEYS
+from nlg.config.report import load_config
+from nlg.config.schema import TOP_KEYS
 from nlg.errors import ConfigError, OutputError
-from nlg.init_folder import start
+from nlg.cli.init_folder import start
 
 SHORTHANDS = {"refugees_and_migrants", "people_assisted"}     # top-level forms of key_figures.*
 

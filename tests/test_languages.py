@@ -9,12 +9,13 @@ import pytest
 
 from conftest import ROOT, SAMPLE
 from nlg import lang as languages
-from nlg import phrasebank, plan
+from nlg.phrasebank import bank as phrasebank
+from nlg.content import plan
 from nlg.api import prepare
-from nlg.config import ConfigError, Texts, check_text, load_config
+from nlg.config.report import ConfigError, Texts, check_text, load_config
 from nlg.lang.base import LanguageRules
 from nlg.model import Lang
-from nlg.output import write_drafts
+from nlg.draft.output import write_drafts
 
 
 def test_every_language_module_is_a_language():
@@ -120,7 +121,7 @@ def test_a_missing_portuguese_text_falls_back_visibly(tmp_path):
 
 
 def test_cli_draft_lang_pt(tmp_path, capsys):
-    from nlg import cli
+    from nlg.cli import sitrep as cli
 
     assert cli.main(["draft", str(ROOT / "samples" / "brazil-2022-08"), "--out", str(tmp_path),
                      "--lang", "pt"]) == 0

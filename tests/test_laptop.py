@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLE
-from nlg import cli_topics
+from nlg.cli import topics as cli_topics
 
 
 def _closed_pipe_run(*args: str) -> subprocess.CompletedProcess:

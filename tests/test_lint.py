@@ -21,11 +21,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nlg import cli
+from nlg.cli import sitrep as cli
 from nlg.errors import PhrasebankError
-from nlg.lint import files, lint
-from nlg.lint_yaml import read
-from nlg.phrasebank import default_dir
+from nlg.lint.runner import files, lint
+from nlg.lint.yamlcheck import read
+from nlg.phrasebank.bank import default_dir
 
 BAD = Path(__file__).resolve().parent / "data" / "phrasebanks_bad"
 CASES = sorted(p.name for p in BAD.iterdir() if (p / "case.yaml").is_file())
@@ -205,7 +205,7 @@ def test_readme_worked_example_lints_clean(tmp_path: Path) -> None:
                                "es/sentences.yaml", "indicators.yaml", "pt/lexicon.yaml", "pt/sentences.yaml"]
     result = lint(root)
     assert result.problems == (), "\n".join(map(str, result.problems))
-    from nlg import phrasebank
+    from nlg.phrasebank import bank as phrasebank
     bank = phrasebank.load(root)
     assert bank.entries["RE-PR3"].noun == "legal_consultations"
     assert bank.langs[next(iter(bank.langs))].nouns["legal_consultations"].singular == "legal consultation"

@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 
 from nlg.errors import DataError
-from nlg.load import RawTable, read_table
-from nlg.load_csv import decode, sniff_delimiter
-from nlg.load_xlsx import Book, scan, _Converter
+from nlg.load.table import RawTable, read_table
+from nlg.load.csv_file import decode, sniff_delimiter
+from nlg.load.xlsx import Book, scan, _Converter
 
 DATA = Path(__file__).resolve().parent / "data"
 GOOD = DATA / "good"
@@ -147,7 +147,7 @@ def test_rawtable_is_frozen() -> None:
 
 
 def test_shared_strings_rich_text_phonetics_and_escapes() -> None:
-    from nlg.load_xlsx import shared_strings
+    from nlg.load.xlsx import shared_strings
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     sst = (f'<sst xmlns="{ns}"><si><t>Lima</t></si><si/><si><r><t>Ni</t></r><r><rPr><b/></rPr>'
            '<t xml:space="preserve">ñas </t></r></si><si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ'

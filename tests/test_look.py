@@ -23,12 +23,14 @@ import docx
 import pytest
 
 from conftest import SAMPLE
-from nlg import assemble, pdf, review
+from nlg.word import assemble
+from nlg.word import pdf
+from nlg.draft import review
 from nlg.api import prepare, realise_all
 from nlg.errors import TemplateError
 from nlg.lang import module
 from nlg.model import Lang
-from nlg.output import write_drafts
+from nlg.draft.output import write_drafts
 
 MAX_PAGES = 3
 needs_libreoffice = pytest.mark.skipif(pdf.find_soffice() is None,
@@ -146,7 +148,7 @@ def test_review_copy_of_the_sample(draft, look_dir):
 
 
 def test_drafting_imports_no_chart_library():
-    code = ("import sys; import nlg.api, nlg.output, nlg.assemble, nlg.review, nlg.pdf; "
+    code = ("import sys; import nlg.api, nlg.draft.output, nlg.word.assemble, nlg.draft.review, nlg.word.pdf; "
             "heavy = {'matplotlib', 'plotly', 'PIL', 'reportlab', 'pygal', 'altair', 'bokeh'}; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -13,9 +13,9 @@ import docx
 import pytest
 
 from nlg.api import prepare
-from nlg.markup_drafted import parse, problems
+from nlg.realise.markup_drafted import parse, problems
 from nlg.model import Lang
-from nlg.output import write_drafts
+from nlg.draft.output import write_drafts
 
 #: A line of the seed report (shared/seed, November 2023), with its unclosed bold.
 SEED = ("350 people with disabilities received healthcare consultations**, including physical "
@@ -102,7 +102,7 @@ def test_problems_name_sector_notes_too(sample_copy):
     path.write_text(text + "\n", encoding="utf-8")
     from dataclasses import replace
 
-    from nlg.config import Texts, load_config
+    from nlg.config.report import Texts, load_config
 
     config = load_config(sample_copy)
     notes = (Texts({"en": "ok", "es": "ok"}), Texts({"en": "**x", "es": "**y"}))

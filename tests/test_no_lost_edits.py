@@ -10,9 +10,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from nlg import cli, docx_io
+from nlg.cli import sitrep as cli
+from nlg.word import save as docx_io
 from nlg.errors import OutputError
-from nlg.output import backup_path, lock_file
+from nlg.draft.output import backup_path, lock_file
 from test_check import EN, ES, SAMPLE, draft
 
 QA = "PER_2023-11_qa.xlsx"           # the QA workbook, written beside the drafts

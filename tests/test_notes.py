@@ -108,7 +108,7 @@ def test_a_note_whose_bullet_is_not_narrated_is_flagged_never_moved(sample_copy,
 
 
 def test_the_flag_shows_highlighted_in_the_document(sample_copy, tmp_path):
-    from nlg.output import write_drafts
+    from nlg.draft.output import write_drafts
 
     result = write_drafts(prepare(_with_notes(sample_copy, UNNARRATED)), tmp_path)
     text = docx_text(next(w.path for w in result.outputs if w.lang is Lang.ES))
@@ -179,8 +179,8 @@ def test_a_note_in_one_language_is_flagged_in_the_other(sample_copy):
 
 
 def test_check_leaves_the_figures_of_a_note_alone(sample_copy, tmp_path):
-    from nlg.check import check
-    from nlg.output import write_drafts
+    from nlg.check.findings import check
+    from nlg.draft.output import write_drafts
 
     block = """  Health:
     - indicator: RE-HE5_PER

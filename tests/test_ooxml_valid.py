@@ -18,11 +18,11 @@ from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 from conftest import ROOT, SAMPLE
-from nlg import assemble
+from nlg.word import assemble
 from nlg.api import created_time, prepare
 from nlg.model import Lang
-from nlg.output import write_drafts
-from nlg.review import write_draft_review
+from nlg.draft.output import write_drafts
+from nlg.draft.review import write_draft_review
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TREE = ROOT / "samples" / "tree"

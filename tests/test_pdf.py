@@ -1,4 +1,4 @@
-"""Tests for nlg.pdf: finding LibreOffice, the export filter, and every failure as an OutputError.
+"""Tests for nlg.word.pdf: finding LibreOffice, the export filter, and every failure as an OutputError.
 
 A small shell script stands in for LibreOffice here; the real conversion of the
 sample documents is tested in tests/test_look.py.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from nlg import pdf
+from nlg.word import pdf
 from nlg.errors import OutputError
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="fake LibreOffice is a shell script")

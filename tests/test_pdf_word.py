@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE
-from nlg import pdf, pdf_word
+from nlg.word import pdf
+from nlg.word import pdf_word
 from nlg.api import prepare
-from nlg.output import write_drafts
+from nlg.draft.output import write_drafts
 from test_pdf import WRITES_PDFS, fake_soffice, posix_only
 
 
@@ -92,8 +93,8 @@ def test_word_detection_on_a_mac(monkeypatch, tmp_path):
 def test_docx2pdf_is_never_imported_while_drafting():
     import subprocess
 
-    code = ("import sys; from nlg.api import prepare; from nlg.output import write_drafts; "
+    code = ("import sys; from nlg.api import prepare; from nlg.draft.output import write_drafts; "
             "import tempfile; write_drafts(prepare(sys.argv[1]), tempfile.mkdtemp()); "
-            "print('docx2pdf' in sys.modules, 'nlg.pdf_word' in sys.modules)")
+            "print('docx2pdf' in sys.modules, 'nlg.word.pdf_word' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True, timeout=120)
     assert run.stdout.split() == ["False", "False"], run.stderr

@@ -16,14 +16,15 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLE
-from nlg import cli, phrasebank
+from nlg.cli import sitrep as cli
+from nlg.phrasebank import bank as phrasebank
 from nlg.api import prepare, realise_all
-from nlg.batch_plan import _inputs
+from nlg.batch.plan import _inputs
 from nlg.errors import OutputError
-from nlg.lint import lint
+from nlg.lint.runner import lint
 from nlg.model import Lang
-from nlg.phrasebank_init import init
-from nlg.textview import render
+from nlg.phrasebank.init import init
+from nlg.realise.textview import render
 
 SHIPPED_EN = "6,500 individuals received food assistance"
 MINE = ('RE-FS1:\n  main:\n    - "{{ place }}**{{ count }} got food help**"\n'
@@ -134,7 +135,7 @@ def test_the_users_files_are_inputs_of_a_batch_report(sample_copy):
     _words(sample_copy / "words")
     path = sample_copy / "report.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "phrasebanks: words\n", encoding="utf-8")
-    from nlg.config import load_config
+    from nlg.config.report import load_config
 
     inputs = _inputs(load_config(sample_copy), None, sample_copy.parent)
     assert ("phrasebank", "peru-2023-11/words/en/sentences.yaml") in [(f.role, f.path) for f in inputs]

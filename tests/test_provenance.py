@@ -8,12 +8,13 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from nlg import cli, numfmt
-from nlg.check import check
-from nlg.docx_io import read_embedded
-from nlg.docx_xml import bookmark_name
+from nlg import numfmt
+from nlg.cli import sitrep as cli
+from nlg.check.findings import check
+from nlg.word.save import read_embedded
+from nlg.word.ooxml import bookmark_name
 from nlg.model import SourceRef
-from nlg.provenance import row_ranges
+from nlg.realise.provenance import row_ranges
 from test_check import EN, ES, SAMPLE, draft
 
 

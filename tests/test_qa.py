@@ -13,10 +13,12 @@ import openpyxl
 import pytest
 
 from conftest import ROOT, SAMPLE
-from nlg import cli, qa, qa_xlsx
+from nlg.cli import sitrep as cli
+from nlg.draft import qa
+from nlg.draft import qa_xlsx
 from nlg.api import created_time, prepare
 from nlg.errors import OutputError
-from nlg.output import write_drafts
+from nlg.draft.output import write_drafts
 
 REAL = ROOT / "tests" / "data" / "real" / "Activities_5W_2022.xlsx"
 REAL_YAML = """country: ARG

@@ -22,7 +22,7 @@ import pytest
 from conftest import docx_text
 from nlg.api import prepare
 from nlg.model import Lang
-from nlg.output import write_drafts
+from nlg.draft.output import write_drafts
 
 HERE = Path(__file__).parent
 REAL = HERE / "data" / "real"

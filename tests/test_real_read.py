@@ -18,13 +18,13 @@ import openpyxl
 import pytest
 
 from conftest import docx_text
-from nlg import cli
-from nlg.columns import map_columns
+from nlg.cli import sitrep as cli
+from nlg.load.columns import map_columns
 from nlg.errors import DataError
-from nlg.load import read_table
+from nlg.load.table import read_table
 from nlg.model import PopType
 from nlg.places import admin1_match
-from nlg.validate import validate
+from nlg.validate.dataset import validate
 
 REAL = Path(__file__).parent / "data" / "real"
 R2021 = REAL / "5W_2021_Aruba_Curacao_Uruguay.xlsx"
@@ -290,7 +290,7 @@ def test_ftfy_is_imported_only_when_a_cell_shows_the_pattern():
     import subprocess
     import sys
 
-    code = ("import sys; from nlg.load import read_table; from nlg.validate import validate; "
+    code = ("import sys; from nlg.load.table import read_table; from nlg.validate.dataset import validate; "
             f"validate([read_table({str(EN2022)!r})], period=('2022-01', '2022-02'), country='MEX'); "
             "a = 'ftfy' in sys.modules; "
             f"validate([read_table({str(R2022)!r})], period=('2022-08', '2022-08'), country='ARG'); "

@@ -8,12 +8,12 @@ import yaml
 from hypothesis import given, settings, strategies as st
 
 from helpers import message, writer
-from nlg import hedge as hedge_rule
-from nlg.content import Quantity
+from nlg.content import hedge as hedge_rule
+from nlg.content.facts import Quantity
 from nlg.lang import module
 from nlg.model import Hedge, Lang, Precision
 from nlg.numfmt import parse_integer
-from nlg.sentences import message_text, sentence_spans
+from nlg.realise.sentences import message_text, sentence_spans
 
 CASES = yaml.safe_load((Path(__file__).parent / "golden" / "phenomena.yaml").read_text(encoding="utf-8"))
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlg import phrasebank
+from nlg.phrasebank import bank as phrasebank
 from nlg.catalogue import SIMILARITY
-from nlg.recognise import normalise, recogniser, split_code
+from nlg.content.recognise import normalise, recogniser, split_code
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Tests for nlg.review: the side-by-side English | Spanish review copy."""
+"""Tests for nlg.draft.review: the side-by-side English | Spanish review copy."""
 from __future__ import annotations
 
 import dataclasses
@@ -9,8 +9,9 @@ import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 
-from nlg import assemble, review
-from nlg.doc import Paragraph, SectorBlock, Span
+from nlg.word import assemble
+from nlg.draft import review
+from nlg.realise.doc import Paragraph, SectorBlock, Span
 from nlg.errors import OutputError
 from nlg.model import Lang
 from test_assemble import english_report, spanish_report

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from nlg import platforms
+from nlg.config import platforms
 from nlg.api import load_data
-from nlg.config import load_config
+from nlg.config.report import load_config
 from nlg.errors import ConfigError
-from nlg.load import read_table
+from nlg.load.table import read_table
 from nlg.places import is_alpha3
-from nlg.validate import validate
+from nlg.validate.dataset import validate
 from test_validate import table
 
 REAL = Path(__file__).resolve().parent / "data" / "real"

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from nlg import phrasebank
-from nlg.aggregate import aggregate
-from nlg.aggregate_countries import country_facts
+from nlg.phrasebank import bank as phrasebank
+from nlg.content.aggregate import aggregate
+from nlg.content.aggregate_countries import country_facts
 from nlg.api import prepare
-from nlg.config import Figure, Period, ReportConfig
-from nlg.validate import validate
+from nlg.config.report import Figure, Period, ReportConfig
+from nlg.validate.dataset import validate
 from test_validate import table
 
 REAL = Path(__file__).resolve().parent / "data" / "real"

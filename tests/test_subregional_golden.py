@@ -18,8 +18,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from nlg.api import prepare
-from nlg.check import check
-from nlg.output import write_drafts
+from nlg.check.findings import check
+from nlg.draft.output import write_drafts
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "southern-cone-2022-08"

@@ -19,12 +19,12 @@ from docx.text.paragraph import Paragraph
 
 from nlg import numfmt
 from nlg.api import prepare
-from nlg.batch import run_batch
-from nlg.config import Style
-from nlg.content import Fact
+from nlg.batch.run import run_batch
+from nlg.config.report import Style
+from nlg.content.facts import Fact
 from nlg.model import Lang, Measure
-from nlg.plan_countries import places
-from nlg.sentences import _place
+from nlg.content.plan_countries import places
+from nlg.realise.sentences import _place
 from helpers import message, writer
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
@@ -165,8 +165,8 @@ def test_check_is_clean_and_finds_an_edited_country_cell(drafted, tmp_path):
 
 
 def test_provenance_comments_name_each_country(drafted):
-    from nlg.check_read import read
-    from nlg.check_wording import load
+    from nlg.check.read import read
+    from nlg.check.wording import load
     doc = read(drafted[0] / "southern-cone_2022-08_en.docx", load())
     comments = docx_comments(drafted[0] / "southern-cone_2022-08_en.docx")
     assert any("La Paz (Bolivia)" in c for c in comments)

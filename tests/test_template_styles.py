@@ -16,14 +16,14 @@ import docx
 import pytest
 
 from conftest import SAMPLE
-from nlg import assemble
+from nlg.word import assemble
 from nlg.api import prepare
-from nlg.docx_styles import defined
+from nlg.word.styles import defined
 from nlg.errors import TemplateError
 from nlg.model import Lang
-from nlg.output import write_drafts
-from nlg.pdf import find_soffice
-from nlg.review import write_draft_review
+from nlg.draft.output import write_drafts
+from nlg.word.pdf import find_soffice
+from nlg.draft.review import write_draft_review
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlg import phrasebank, textenv
+from nlg.phrasebank import bank as phrasebank
+from nlg.realise import textenv
 from nlg.lang import module
 from nlg.lang.base import Noun
 from nlg.model import Lang

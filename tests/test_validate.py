@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib
 from pathlib import Path
 
 import pytest
 
-from nlg.columns import FIELDS, SYNONYMS, norm_header
+from nlg.load.columns import FIELDS, SYNONYMS, norm_header
 from nlg.errors import DataError
-from nlg.load import RawTable, read_table
+from nlg.load.table import RawTable, read_table
 from nlg.model import Activity, Breakdown, Dataset, SourceRef
-from nlg.validate import validate
-from nlg.validate_build import maker
-from nlg.values import BadValue, parse_bool, parse_count, parse_month
+from nlg.validate.dataset import validate
+from nlg.validate.build import maker
+from nlg.validate.values import BadValue, parse_bool, parse_count, parse_month
 
 DATA = Path(__file__).resolve().parent / "data"
 GOOD, BAD = DATA / "good", DATA / "bad"
@@ -357,7 +358,7 @@ def test_fast_dataclass_maker_gives_equal_objects() -> None:
 
 from hypothesis import given, strategies as st  # noqa: E402
 
-from nlg.values import _ILLEGAL_XML, MAX_CELL, clean_text, number_style  # noqa: E402
+from nlg.validate.values import _ILLEGAL_XML, MAX_CELL, clean_text, number_style  # noqa: E402
 
 
 @given(st.integers(min_value=0, max_value=10**12))
@@ -378,7 +379,7 @@ def test_clean_text_is_always_safe_for_word(value) -> None:
 @given(st.one_of(st.text(max_size=30), st.integers(), st.floats(), st.none(), st.booleans()))
 def test_parsers_raise_only_bad_value(value) -> None:
     for parse in (parse_count, parse_month, lambda v: parse_bool(v, True),
-                  lambda v: __import__("nlg.values").values.parse_money(v)):
+                  lambda v: importlib.import_module("nlg.validate.values").parse_money(v)):
         try:
             parse(value)
         except BadValue:

@@ -233,7 +233,7 @@ def test_saving_keeps_what_the_form_does_not_show(tmp_path):
     assert text.startswith("# GTRM Peru situation report")          # comments kept
     assert "sector_notes:" in text and "Diversity that makes us grow" in text
     assert "One bullet." in text and "Una viñeta." in text and "CPP" not in text.split("sector_notes")[0]
-    from nlg.config import load_config
+    from nlg.config.report import load_config
     config = load_config(folder)
     assert config.situation[0].get(Lang.ES) == "Una viñeta." and config.key_figures["refugees_and_migrants"].value == 1540000
     assert config.partners == () and config.published is None        # the form left them empty
@@ -252,7 +252,7 @@ def test_saving_keeps_texts_in_languages_the_form_does_not_show(tmp_path):
     text = store.merged_text(document, {"country": "BRA", "period": "2022-08", "platform": "R4V",
                                         "key_figures": {"refugees_and_migrants": 10000},
                                         "situation": [{"en": "New."}, {"en": "Added."}]})
-    from nlg.config import check_text
+    from nlg.config.report import check_text
     config = check_text(folder, text)
     assert [s.get(Lang.EN) for s in config.situation] == ["New.", "Added."]
     assert [s.get(Lang.PT) for s in config.situation] == ["Antigo.", ""]
@@ -350,7 +350,7 @@ def test_both_languages_have_every_label():
 def test_serve_help_and_a_busy_port(tmp_path, capsys):
     import socket
 
-    from nlg.cli import main
+    from nlg.cli.sitrep import main
 
     with pytest.raises(SystemExit):
         main(["serve", "--help"])
@@ -364,7 +364,7 @@ def test_serve_help_and_a_busy_port(tmp_path, capsys):
 
 
 def test_pdf_of_the_drafts_when_libreoffice_exists(web, folder):
-    from nlg.pdf import find_soffice
+    from nlg.word.pdf import find_soffice
 
     if find_soffice() is None:
         pytest.skip("LibreOffice is not installed (CI installs it)")
@@ -389,7 +389,7 @@ def test_drafting_imports_nothing_of_the_web_page(tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys; from nlg.cli import main; "
+    code = ("import sys; from nlg.cli.sitrep import main; "
             f"main(['draft', {str(SAMPLE)!r}, '--out', {str(tmp_path / 'out')!r}]); "
             "print(sorted(m for m in sys.modules if m.startswith(('nlg.web', 'starlette', 'uvicorn', "
             "'ruamel', 'multipart'))))")

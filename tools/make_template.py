@@ -1,7 +1,7 @@
 """Build nlg/templates/default.docx: python-docx's default template plus the sitrep styles.
 
 Run ``python tools/make_template.py`` and commit the result. The output is
-byte-for-byte reproducible (see :func:`nlg.docx_io.to_bytes`).
+byte-for-byte reproducible (see :func:`nlg.word.save.to_bytes`).
 """
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from docx.shared import Cm, Twips
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from nlg import docx_io, docx_xml  # noqa: E402
+from nlg.word import save as docx_io
+from nlg.word import ooxml as docx_xml  # noqa: E402
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 OUT = ROOT / "nlg" / "templates" / "default.docx"

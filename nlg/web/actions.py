@@ -18,7 +18,7 @@ EDITED = ("E510", "E533")
 @lru_cache(maxsize=1)
 def pdf_available() -> bool:
     """Return whether LibreOffice is there to write PDFs."""
-    from nlg.pdf import find_soffice
+    from nlg.word.pdf import find_soffice
 
     return find_soffice() is not None
 
@@ -43,7 +43,7 @@ class Result:
 
 def guessed_state(folder: ReportFolder) -> forms.FormState:
     """Return an empty form with country, period and platform guessed from the folder's exports."""
-    from nlg.load import read_table
+    from nlg.load.table import read_table
 
     state = forms.FormState()
     tables = []
@@ -117,7 +117,7 @@ def run(folder: ReportFolder, state: forms.FormState, action: str, force: bool =
 
 def _qa_for_errors(folder: ReportFolder, config, problems) -> str | None:
     """Return the name of the QA workbook listing the errors that stopped the draft."""
-    from nlg.qa import write_for_errors
+    from nlg.draft.qa import write_for_errors
 
     try:
         return write_for_errors(config, problems, folder.out).path.name
@@ -149,7 +149,7 @@ def _act(folder: ReportFolder, action: str, force: bool, result: Result) -> None
     result.warnings = views.located(draft.warnings)
     result.outside = draft.data.rows_outside_period
     if action == "preview":
-        from nlg.qa import write_for_draft
+        from nlg.draft.qa import write_for_draft
 
         result.rows = views.preview_rows(draft)
         try:                                  # the workbook must not stop the preview
@@ -158,7 +158,7 @@ def _act(folder: ReportFolder, action: str, force: bool, result: Result) -> None
         except (SitrepError, OSError) as exc:
             result.problems = views.located(getattr(exc, "problems", ()))
     elif action == "draft":
-        from nlg.output import write_drafts
+        from nlg.draft.output import write_drafts
 
         written = write_drafts(draft, folder.out, force=force)
         result.outputs = [views.Output(w.path.name, "docx", w.lang.value,
@@ -167,7 +167,7 @@ def _act(folder: ReportFolder, action: str, force: bool, result: Result) -> None
         if written.qa is not None:
             result.qa = written.qa.path.name
     elif action == "review":
-        from nlg.review import write_draft_review
+        from nlg.draft.review import write_draft_review
 
         path = write_draft_review(draft, folder.out, force=force)
         result.outputs = [views.Output(path.name, "review")]
@@ -178,7 +178,7 @@ def _act(folder: ReportFolder, action: str, force: bool, result: Result) -> None
 
 
 def _pdfs(folder: ReportFolder, draft) -> list:
-    from nlg.pdf import to_pdfs
+    from nlg.word.pdf import to_pdfs
 
     names = views.draft_names(draft)
     missing = [n for n in names if not (folder.out / n).is_file()]
@@ -201,7 +201,7 @@ class Checked:
 
 def check_uploads(folder: ReportFolder, files: list[tuple[str, bytes]], compare: bool) -> Checked:
     """Return the findings of ``sitrep check`` on the uploaded .docx files (kept nowhere)."""
-    from nlg.check import check
+    from nlg.check.findings import check
 
     out = Checked()
     names = []

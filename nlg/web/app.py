@@ -2,8 +2,8 @@
 
 Every action that needs the report first saves the form as report.yaml (only
 when it passes the same checks as ``sitrep draft``), then calls the library:
-:func:`nlg.api.prepare`, :func:`nlg.output.write_drafts`, :mod:`nlg.review`,
-:mod:`nlg.pdf`, :func:`nlg.check.check`. Nothing is written outside the folder.
+:func:`nlg.api.prepare`, :func:`nlg.draft.output.write_drafts`, :mod:`nlg.draft.review`,
+:mod:`nlg.word.pdf`, :func:`nlg.check.findings.check`. Nothing is written outside the folder.
 """
 from __future__ import annotations
 

@@ -36,8 +36,8 @@ def check_table(path, *, country: str, period: str, columns: dict | None = None)
 
     ``country`` and ``period`` (YYYY-MM) are used when the rows do not name them.
     """
-    from nlg.load import read_table
-    from nlg.validate import validate
+    from nlg.load.table import read_table
+    from nlg.validate.dataset import validate
 
     table = read_table(path)
     found = guess([table])

@@ -2,7 +2,7 @@
 
 Form field names are the report.yaml key paths (``key_figures.refugees_and_migrants``,
 ``funding.required_usd``, ``situation.0.en`` ...), so a problem raised by
-:mod:`nlg.config_schema` ("situation[0].en: expected text") is shown next to its
+:mod:`nlg.config.schema` ("situation[0].en: expected text") is shown next to its
 field. The form owns the keys in :data:`FORM_KEYS`; every other key of an existing
 report.yaml (style, columns, sector_notes ...) is kept as it is.
 """

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from nlg.columns import map_columns
-from nlg.load import RawTable
+from nlg.load.columns import map_columns
+from nlg.load.table import RawTable
 from nlg.places import country_code
-from nlg.values import BadValue, parse_month
+from nlg.validate.values import BadValue, parse_month
 
 _PLATFORMS = Path(__file__).resolve().parent / "platforms.yaml"
 

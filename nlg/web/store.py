@@ -2,7 +2,7 @@
 
 The file is edited in place with ruamel.yaml: keys the form does not own, comments
 and the layout of untouched keys survive. The new text is checked by
-:func:`nlg.config.check_text` (the checks and messages of ``sitrep draft``) before
+:func:`nlg.config.report.check_text` (the checks and messages of ``sitrep draft``) before
 anything is written; an invalid form leaves the file as it was.
 """
 from __future__ import annotations
@@ -15,8 +15,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from nlg import docx_io
-from nlg.config import REPORT_FILE, ReportConfig, check_text, read_text
+from nlg.word import save as docx_io
+from nlg.config.report import REPORT_FILE, ReportConfig, check_text, read_text
 from nlg.errors import ConfigError, error
 from nlg.model import Problem
 from nlg.web.errors import WebError

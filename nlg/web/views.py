@@ -71,7 +71,7 @@ def by_file(problems: Sequence[Problem]) -> dict[str, list[Located]]:
 def preview_rows(draft) -> list:
     """Return the side-by-side rows (one column per language of the report) of the realised report."""
     from nlg.api import realise_all
-    from nlg.review import review_rows
+    from nlg.draft.review import review_rows
 
     reports = realise_all(draft)
     return review_rows([reports[lang] for lang in draft.config.languages])
@@ -89,8 +89,8 @@ class Output:
 
 
 def qa_workbook(folder: ReportFolder, draft) -> str | None:
-    """Return the name of the QA workbook (:mod:`nlg.qa`) when it lies beside the drafts."""
-    from nlg.qa import path_for
+    """Return the name of the QA workbook (:mod:`nlg.draft.qa`) when it lies beside the drafts."""
+    from nlg.draft.qa import path_for
 
     path = path_for(draft.config, folder.out)
     return path.name if path.is_file() else None

@@ -5,7 +5,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from nlg import cli
+from nlg.cli import sitrep as cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "peru-2023-11"

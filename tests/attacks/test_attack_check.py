@@ -12,8 +12,10 @@ import docx
 import pytest
 
 from attacks.attack_helpers import EN, ES, part, rewrite
-from nlg import cli, docx_seal, docx_xml
-from nlg.check import CheckError, check
+from nlg.cli import sitrep as cli
+from nlg.word import seal as docx_seal
+from nlg.word import ooxml as docx_xml
+from nlg.check.findings import CheckError, check
 from test_check import bullet, set_text
 
 ITEM = "customXml/item1.xml"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from attacks.attack_helpers import EN, ES, SAMPLE, draft, names, rewrite
-from nlg import docx_io
-from nlg.batch import Status, run_batch
+from nlg.word import save as docx_io
+from nlg.batch.run import Status, run_batch
 
 EDITS = {
     "comment": {"word/comments.xml": lambda b: b.replace(b"</w:t>", b" (agreed)</w:t>", 1)},

@@ -14,7 +14,7 @@ import docx
 import pytest
 
 from attacks.attack_helpers import EN, ES, SAMPLE, claim_size, draft, names, part, rewrite
-from nlg import assemble
+from nlg.word import assemble
 
 MIB = 1 << 20
 
@@ -168,7 +168,7 @@ def test_alias_bomb_in_a_user_phrasebank(report, tmp_path, capsys):
     code, err, peak = run(report, capsys, "--phrasebanks", str(words))
     assert code == 2 and "sentences.yaml: [E302] invalid YAML: expands to more than 100,000" in err
     assert time.perf_counter() - start < 3 and peak < 100
-    from nlg.lint_yaml import read
+    from nlg.lint.yamlcheck import read
     found = read(words / "en" / "sentences.yaml", "sentences.yaml")      # lint's reader too
     assert found.data is None and found.problems[0].code == "E302"
 

@@ -18,8 +18,8 @@ import pytest
 
 from attacks.attack_helpers import EN, ES, QA, ROOT, SAMPLE, draft, rewrite
 from nlg import atomic
-from nlg.batch import Status, run_batch
-from nlg.batch_manifest import MANIFEST
+from nlg.batch.run import Status, run_batch
+from nlg.batch.manifest import MANIFEST
 
 
 def _err(capsys) -> str:
@@ -76,7 +76,7 @@ def test_out_is_a_file(tmp_path, capsys):
 
 
 def test_unreadable_existing_output(out, monkeypatch, capsys):
-    from nlg import docx_io
+    from nlg.word import save as docx_io
 
     def denied(path, *a, **k):
         raise PermissionError(13, "Permission denied")
@@ -149,7 +149,7 @@ def test_mixed_encodings_are_a_warning_naming_the_lines(tmp_path, capsys, bom):
     assert code == 0, captured.err
     text = captured.out + captured.err
     assert "W231" in text and "mixed encodings" in text
-    from nlg.load import read_table
+    from nlg.load.table import read_table
     table = read_table(tmp_path / "col" / "5W_GIFMM_Colombia_2023-09.csv")
     assert table.notes[0].code == "W231" and table.notes[0].row == 6
     cells = " ".join(str(c) for _, row in table.rows for c in row)
@@ -192,7 +192,7 @@ def test_batch_workers_end_when_the_batch_is_killed(tmp_path):
     pids.mkdir()
     script = textwrap.dedent(f"""
         import os, time
-        from nlg import batch
+        from nlg.batch import run as batch
         def slow(*args):
             (__import__("pathlib").Path({str(pids)!r}) / str(os.getpid())).write_text("")
             time.sleep(60)

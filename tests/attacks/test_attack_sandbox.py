@@ -10,10 +10,10 @@ import pytest
 
 from attacks.attack_helpers import EN, ES, SAMPLE, draft
 from nlg.api import prepare, realise_all
-from nlg.check import check
+from nlg.check.findings import check
 from nlg.errors import SitrepError
 from nlg.model import Lang
-from nlg.textview import render
+from nlg.realise.textview import render
 
 RUN = "system('touch PWNED')"
 PAYLOADS = {

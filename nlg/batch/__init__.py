@@ -1,0 +1,1 @@
+"""Batch runs: every country's report of a month, in parallel, reproducibly, with a manifest."""

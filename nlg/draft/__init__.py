@@ -1,0 +1,1 @@
+"""Drafts on disk: the documents of every language and the QA workbook, written all or none."""

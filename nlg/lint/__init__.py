@@ -1,0 +1,1 @@
+"""Phrasebank tooling: sitrep phrasebank lint and coverage."""

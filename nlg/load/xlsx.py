@@ -1,0 +1,306 @@
+"""Read the cells of one worksheet of an .xlsx file.
+
+The package (sheet list, shared strings, date styles, epoch) is read here with
+zipfile and ElementTree: importing openpyxl alone costs a quarter of a second of
+every `sitrep draft`. openpyxl's per-cell reader (and even
+``load_workbook(read_only=True)``, which scans a sheet without a dimension
+record) takes tens of seconds on a 100,000-row export, so the sheet XML is
+scanned here with one compiled pattern; values follow openpyxl's conventions
+(int/float, str, bool, datetime, cached formula results). Rows the fast pattern
+cannot read use a complete pattern; a sheet neither can read uses openpyxl.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable
+from operator import itemgetter
+from functools import lru_cache
+from typing import BinaryIO
+
+from nlg.archive import open_zip
+from nlg.load.xlsx_package import Package, from_excel, from_iso8601
+
+Row = tuple[int, tuple[object, ...]]
+_ENTITY = re.compile(rb"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
+_OOXML_ESC = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_NAMED = {b"amp": "&", b"lt": "<", b"gt": ">", b"quot": '"', b"apos": "'"}
+_STYLE = re.compile(rb'\ss="(\d+)"')
+_TYPE = re.compile(rb'\st="(\w+)"')
+
+
+class _Cache(dict):
+    """Cell text -> value; a missing key is converted once and remembered."""
+
+    def __init__(self, convert: Callable[[bytes], object]):
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, key: bytes) -> object:
+        value = self[key] = self.convert(key)
+        return value
+
+
+class Unsupported(Exception):
+    """The scanner cannot read this sheet; use openpyxl's iterator."""
+
+
+class TooLarge(Exception):
+    """The workbook is refused before it is inflated (:mod:`nlg.archive` limits); ``args[0]`` says why."""
+
+
+def _too_large(message: str, hint: str) -> TooLarge:
+    return TooLarge(message, hint)
+
+
+class SheetNotFound(KeyError):
+    """The named sheet is not in the workbook; ``args[1]`` lists the sheet names."""
+
+
+class Book:
+    """An open .xlsx package: shared strings, date styles, epoch and worksheet parts."""
+
+    def __init__(self, source: BinaryIO):
+        self.source = source
+        package = Package(open_zip(source, _too_large))
+        self.archive, self.package = package.archive, package
+        self.strings = shared_strings(package.read(package.shared_strings)) \
+            if package.shared_strings else []
+        self.sheets: dict[str, str] = package.sheets
+
+    def close(self) -> None:
+        """Close the package file."""
+        self.archive.close()
+
+    def part(self, sheet: str | None) -> tuple[str, str]:
+        """Return (sheet name, part path) of the named or first worksheet."""
+        if not self.sheets:
+            raise SheetNotFound(sheet or "", [])
+        if sheet is None:
+            return next(iter(self.sheets.items()))
+        if sheet not in self.sheets:
+            raise SheetNotFound(sheet, list(self.sheets))
+        return sheet, self.sheets[sheet]
+
+    def rows(self, sheet: str | None) -> list[Row]:
+        """Return (Excel row number, cell values) of the sheet's rows that have cells."""
+        name, part = self.part(sheet)
+        data = self.archive.read(part)
+        try:
+            return scan(data, _Converter(self.strings, self.package.date_styles,
+                                         self.package.epoch))
+        except Unsupported:
+            return _openpyxl_rows(self.source, name)
+
+
+def _openpyxl_rows(source: BinaryIO, name: str) -> list[Row]:
+    """Return the rows of a sheet the scanner cannot read, through openpyxl (slow, rare)."""
+    from openpyxl import load_workbook
+
+    source.seek(0)
+    with warnings.catch_warnings():  # openpyxl warns about features it drops; we only read
+        warnings.simplefilter("ignore")
+        book = load_workbook(source, read_only=True, data_only=True)
+        try:
+            return [(n, tuple(v)) for n, v in enumerate(book[name].iter_rows(values_only=True), 1)
+                    if v]
+        finally:
+            book.close()
+
+
+def shared_strings(data: bytes) -> list[str]:
+    """Return the shared strings table (rich-text runs joined, phonetic runs dropped).
+
+    openpyxl builds an object per string, which takes seconds for 100,000 strings.
+    """
+    found = re.search(rb"<(\w+:)?sst\b", data)
+    p = re.escape(found.group(1) or b"") if found else b""
+    items = re.findall(rb"<" + p + rb"si\b[^>]*?(?:/>|>(.*?)</" + p + rb"si>)", data, re.S)
+    simple = re.compile(rb"<" + p + rb"t(?:\s[^>]*)?>([^<]*)</" + p + rb"t>")
+    runs = _patterns(p)["inline"]
+    out = []
+    for body in items:
+        match = simple.fullmatch(body)
+        if match:
+            out.append(_text(match.group(1)))
+        else:
+            out.append("".join(_text(t) for t in runs.findall(body)))
+    return out
+
+
+def _text(raw: bytes) -> str:
+    """Return XML character data decoded, entities and OOXML _xHHHH_ escapes resolved."""
+    if b"&" in raw:
+        raw = _ENTITY.sub(_entity, raw)
+    text = raw.decode("utf-8")
+    if "_x" in text:
+        text = _OOXML_ESC.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return text
+
+
+def _entity(match: re.Match) -> bytes:
+    """Return the UTF-8 bytes an XML entity stands for."""
+    name = match.group(1)
+    if name[:1] != b"#":
+        return _NAMED[name].encode()
+    try:
+        return chr(int(name[2:], 16) if name[:2] == b"#x" else int(name[1:])).encode()
+    except (ValueError, OverflowError):   # a surrogate or out of range: not a character
+        return "\ufffd".encode()
+
+
+@lru_cache(maxsize=8)
+def _patterns(prefix: bytes) -> dict[str, re.Pattern]:
+    """Return the sheet patterns for a namespace prefix such as b'x:'."""
+    p = re.escape(prefix)
+    formula = rb"(?:<" + p + rb"f[^>]*>[^<]*</" + p + rb"f>|<" + p + rb"f[^>]*/>)?"
+    return {
+        # fast: the reference comes first; the key is everything that decides the value
+        "key": re.compile(rb'<' + p + rb'c r="([A-Z]{1,3})\d+"([^>]*>(?:<' + p + rb"v>[^<]*|<"
+                          + p + rb"is>.*?</" + p + rb"is>|<" + p + rb"f[^>]*(?:/>|>[^<]*</" + p
+                          + rb"f>)(?:<" + p + rb"v>[^<]*)?)?)", re.S),
+        "full": re.compile(
+            rb"<" + p + rb"c\b(?=[^>]*?\sr=\"([A-Z]{1,3})\d+\")(?:(?=[^>]*?\ss=\"(\d+)\"))?"
+            rb"(?:(?=[^>]*?\st=\"(\w+)\"))?[^>]*?(?:/>|>" + formula + rb"(?:<" + p
+            + rb"v(?:\s[^>]*)?>([^<]*)</" + p + rb"v>)?(.*?)</" + p + rb"c>)", re.S),
+        "value": re.compile(rb"<" + p + rb"v(?:\s[^>]*)?>([^<]*)"),
+        "inline": re.compile(rb"<" + p + rb"t(?:\s[^>]*)?>([^<]*)</" + p + rb"t>|<" + p
+                             + rb"rPh\b.*?</" + p + rb"rPh>", re.S),
+    }
+
+
+def _columns() -> dict[bytes, int]:
+    """Return column letters (A .. ZZZ as bytes) -> 0-based index."""
+    letters = [chr(65 + i) for i in range(26)]
+    two = [a + b for a in letters for b in letters]
+    names = letters + two + [a + b for a in letters for b in two]
+    return {name.encode(): i for i, name in enumerate(names)}
+
+
+_COLS: dict[bytes, int] = {}
+
+
+def scan(data: bytes, conv: "_Converter") -> list[Row]:
+    """Return the rows of sheet XML; raise Unsupported when cells lack references."""
+    start = re.search(rb"<(\w+:)?sheetData\b", data)
+    if start is None:
+        return []
+    if not _COLS:
+        _COLS.update(_columns())
+    prefix = start.group(1) or b""
+    conv.patterns = _patterns(prefix)
+    expected = data.count(b"<" + prefix + b"c ")
+    if b"<" + prefix + b"c>" not in data and b"<" + prefix + b"c/>" not in data:
+        rows, cells = _rows(data, start.end(), prefix, conv, fast=True)
+        if cells == expected:
+            return rows
+    else:
+        expected += data.count(b"<" + prefix + b"c>") + data.count(b"<" + prefix + b"c/>")
+    rows, cells = _rows(data, start.end(), prefix, conv, fast=False)
+    if cells != expected:
+        raise Unsupported("cells without a reference")
+    return rows
+
+
+def _rows(data: bytes, pos: int, prefix: bytes, conv: "_Converter",
+          fast: bool) -> tuple[list[Row], int]:
+    """Return the rows after pos and the number of cells read."""
+    end_tag, row_tag, find = b"</" + prefix + b"row>", b"<" + prefix + b"row", data.find
+    rows: list[Row] = []
+    count = number = 0
+    read = conv.fast_row if fast else conv.full_row
+    pos = find(row_tag, pos)
+    while pos >= 0:
+        end = find(b">", pos)
+        if end < 0:
+            raise Unsupported("unterminated row tag")
+        if data[pos + len(row_tag)] not in b" >/\t\r\n":       # <rowBreaks> and the like
+            pos = find(row_tag, end)
+            continue
+        ref = find(b' r="', pos, end)
+        number = int(data[ref + 4:find(b'"', ref + 4)]) if ref > 0 else number + 1
+        stop = end if data[end - 1] == 47 else find(end_tag, end)   # 47: "/>", an empty row
+        if stop < 0:
+            raise Unsupported("unterminated row")
+        values, cells = read(data, end + 1, stop) if stop > end else ((), 0)
+        count += cells
+        if cells:
+            rows.append((number, values))
+        pos = find(row_tag, stop)
+    return rows, count
+
+
+def _layout(letters: tuple[bytes, ...]) -> Callable[[list], tuple]:
+    """Return a function placing a row's values (plus a trailing None) in their columns."""
+    where = {_COLS[col]: i for i, col in enumerate(letters)}
+    blank = len(letters)
+    picks = [where.get(col, blank) for col in range(max(where) + 1)]
+    getter = itemgetter(*picks)
+    return getter if len(picks) > 1 else (lambda values: (getter(values),))
+
+
+class _Converter:
+    """Turns cell XML into Python values the way openpyxl does, caching by cell text."""
+
+    patterns: dict[str, re.Pattern]
+
+    def __init__(self, strings: list[str], dates: object, epoch: object):
+        self.shared = strings
+        self.dates, self.epoch = {str(d).encode() for d in dates}, epoch
+        self.cache = _Cache(self.key_value)
+        self.layouts: dict[tuple[bytes, ...], Callable[[list], tuple]] = {}
+
+    def fast_row(self, data: bytes, start: int, stop: int) -> tuple[tuple[object, ...], int]:
+        """Return (values by column, cell count) of a row whose cells start with r=."""
+        pairs = self.patterns["key"].findall(data, start, stop)
+        if not pairs:
+            return (), 0
+        letters, keys = zip(*pairs)
+        values = list(map(self.cache.__getitem__, keys))
+        layout = self.layouts.get(letters)
+        if layout is None:
+            layout = self.layouts[letters] = _layout(letters)
+        values.append(None)
+        return layout(values), len(keys)
+
+    def full_row(self, data: bytes, start: int, stop: int) -> tuple[list[object], int]:
+        """Return (values by column, cell count) using the complete cell pattern."""
+        placed: dict[int, object] = {}
+        cells = self.patterns["full"].findall(data, start, stop)
+        for col, style, kind, raw, rest in cells:
+            placed[_COLS[col]] = self.value(style, kind, raw, rest)
+        size = max(placed) + 1 if placed else 0
+        return tuple(map(placed.get, range(size))), len(cells)
+
+    def key_value(self, key: bytes) -> object:
+        """Return the value of a cell from its text after the reference."""
+        if key.startswith(b' t="s"><v>') and key[10:].isdigit():   # the common case
+            return self.shared[int(key[10:])]
+        head = key[: key.find(b">") + 1]
+        style, kind = _STYLE.search(head), _TYPE.search(head)
+        raw = self.patterns["value"].search(key)
+        return self.value(style.group(1) if style else b"", kind.group(1) if kind else b"",
+                          raw.group(1) if raw else b"", key[len(head):])
+
+    def value(self, style: bytes, kind: bytes, raw: bytes, rest: bytes) -> object:
+        """Return one cell's value from its style, type, <v> text and remaining XML."""
+        if kind == b"inlineStr":
+            parts = self.patterns["inline"].findall(rest)
+            return "".join(_text(t) for t in parts) or None if parts else None
+        if not raw:
+            return None
+        if kind == b"s":
+            return self.shared[int(raw)]
+        if kind in (b"", b"n"):
+            if style in self.dates:
+                try:
+                    return from_excel(float(raw), self.epoch)
+                except (OverflowError, ValueError):
+                    pass
+            text = raw.decode()
+            return float(text) if ("." in text or "e" in text or "E" in text) else int(text)
+        if kind == b"b":
+            return raw == b"1"
+        if kind == b"d":
+            return from_iso8601(raw.decode())
+        return _text(raw)  # "str" (formula result), "e" (#N/A ...)

@@ -1,0 +1,1 @@
+"""Realisation: the content plan spelt in one language (sentences, key figures, provenance, markup)."""

@@ -1,0 +1,1 @@
+"""Everything that knows OOXML: the Word document assembled, saved reproducibly, sealed, converted."""
