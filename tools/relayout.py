@@ -2,6 +2,15 @@
 
     python tools/relayout.py FILE...      rewrite these files in place (idempotent)
     python tools/relayout.py --move       move the modules themselves (done once, on main)
+    python tools/relayout.py --all        move, then rewrite every tracked text file: replays on a
+                                          branch of the old layout exactly what main's move did
+
+Porting a branch made before the move (its base B older than the move commit M):
+    git rebase M^            # onto the commit before the move (old layout)
+    python tools/relayout.py --all && git add -A && git commit -m relayout
+    git diff M HEAD > ../branch.patch   # the branch's own changes, new layout
+    then on a new branch from main: git apply -3 ../branch.patch
+A module the branch added at the top of nlg/ stays there: move it by hand to its package.
 
 Rewrites ``nlg.old`` (imports, monkeypatch targets, entry points), ``from nlg import old`` (into
 ``from nlg.pkg import new as old``, so code using the name is unchanged) and ``nlg/old.py`` paths.
@@ -123,9 +132,64 @@ def move(root: Path) -> None:
         subprocess.run(["git", "mv", str(nlg / f"{old}.py"), str(target)], check=True, cwd=root)
 
 
+#: package docstrings written by --all
+INITS = {
+    "batch": "Batch runs: every country's report of a month, in parallel, reproducibly, with a manifest.",
+    "check": "sitrep check: a reviewed draft read back and its figures and wording checked (spaCy only here).",
+    "cli": "The sitrep command: thin argument parsing and printing; one module per further command.",
+    "config": "The report folder's report.yaml: read strictly, checked against its schema, platforms resolved.",
+    "content": "Content determination: facts aggregated from the dataset, what each sector narrates, the plan.",
+    "draft": "Drafts on disk: the documents of every language and the QA workbook, written all or none.",
+    "lint": "Phrasebank tooling: sitrep phrasebank lint and coverage.",
+    "load": "Reading 5W exports (.xlsx, .csv) into raw tables: header dialects, cells as written, Excel row numbers.",
+    "phrasebank": "The phrasebank: wording as data (YAML per language), its layers and the shipped default.",
+    "realise": "Realisation: the content plan spelt in one language (sentences, key figures, provenance, markup).",
+    "validate": "Raw rows to a typed Dataset of activities: every cell checked, repaired where real exports need it.",
+    "word": "Everything that knows OOXML: the Word document assembled, saved reproducibly, sealed, converted.",
+}
+#: one-off edits the move needed beyond renaming (file -> (old, new)); skipped when absent
+FIXES = [
+    *[(f, "Path(__file__).resolve().parent ", "Path(__file__).resolve().parents[1] ")
+      for f in ("nlg/config/platforms.py", "nlg/word/assemble.py", "nlg/cli/topics.py",
+                "nlg/phrasebank/bank.py", "nlg/batch/plan.py")],
+    *[(f, "Path(__file__).resolve().parent\n", "Path(__file__).resolve().parents[1]\n")
+      for f in ("nlg/cli/topics.py", "nlg/phrasebank/bank.py", "nlg/batch/plan.py")],
+    ("tests/test_check.py", "from nlg import cli; cli._parser()", "from nlg.cli import sitrep as cli; cli._parser()"),
+    ("tests/test_validate.py", '__import__("nlg.validate.values").values.parse_money(v)',
+     'importlib.import_module("nlg.validate.values").parse_money(v)'),
+    ("tests/test_validate.py", "import datetime as dt\nfrom pathlib", "import datetime as dt\nimport importlib\nfrom pathlib"),
+]
+
+
+def replay(root: Path) -> None:
+    """Move, write the package docstrings, rewrite every tracked text file, apply :data:`FIXES`."""
+    move(root)
+    for pkg, doc in INITS.items():
+        (root / "nlg" / pkg / "__init__.py").write_text(f'"""{doc}"""\n', encoding="utf-8")
+    listed = subprocess.run(["git", "ls-files"], check=True, cwd=root, capture_output=True, text=True)
+    for name in listed.stdout.splitlines():
+        if name.startswith(("tests/data/", "tests/golden/")) or name == "tools/relayout.py":
+            continue
+        path = root / name
+        try:
+            old = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, FileNotFoundError, IsADirectoryError):
+            continue
+        new = rewrite(old)
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+    for name, old, new in FIXES:
+        path = root / name
+        if path.exists() and old in (text := path.read_text(encoding="utf-8")) and new not in text:
+            path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     if argv == ["--move"]:
         move(Path(__file__).resolve().parents[1])
+        return 0
+    if argv == ["--all"]:
+        replay(Path(__file__).resolve().parents[1])
         return 0
     for name in argv:
         path = Path(name)
