@@ -9,8 +9,10 @@ inflates a member beyond the size the directory gives (it stops there and fails
 the CRC check).
 
 The limits (docs/limits.md) are far above real files: a real R4V 5W sheet
-compresses about 9 to 1, a 100,000-row export inflates to about 60 MiB, and a
-drafted report's parts to well under 1 MiB.
+compresses about 9 to 1, a 100,000-row export inflates to 60-145 MiB, and a
+drafted report's parts to well under 1 MiB. A worksheet is read as a stream (never
+held whole), so it has its own, larger cap and is not counted in the total: a
+1,000,000-row export inflates to 1,408 MiB; the compression ratio still applies.
 """
 from __future__ import annotations
 
@@ -35,9 +37,11 @@ class Limits:
     total: int = 320 * _MIB        # bytes of all inflated parts
     ratio: int = 500               # inflated / compressed size of one part ...
     ratio_from: int = _MIB         # ... checked once it inflates to more than this
+    streamed: tuple[str, ...] = ()  # name prefixes of parts read as a stream, never whole ...
+    stream_member: int = 3 * 1024 * _MIB   # ... their cap (not counted in ``total``)
 
 
-XLSX = Limits()
+XLSX = Limits(streamed=("xl/worksheets/",))
 DOCX = Limits(member=64 * _MIB, total=256 * _MIB)
 
 
@@ -61,13 +65,17 @@ def limit_problem(archive: zipfile.ZipFile, limits: Limits = XLSX) -> str | None
     total = 0
     for info in members:
         size, packed = info.file_size, max(info.compress_size, 1)
-        if size > limits.member:
+        streamed = info.filename.startswith(limits.streamed) if limits.streamed else False
+        if streamed and size > limits.stream_member:
+            return (f"its part {info.filename} inflates to {_mib(size)} "
+                    f"(the limit is {_mib(limits.stream_member)} for a worksheet)")
+        if size > limits.member and not streamed:
             return (f"its part {info.filename} inflates to {_mib(size)} "
                     f"(the limit is {_mib(limits.member)} per part)")
         if size > limits.ratio_from and size > limits.ratio * packed:
             return (f"its part {info.filename} is compressed {size // packed:,} to 1 "
                     f"(the limit is {limits.ratio} to 1): a zip bomb or a damaged file")
-        total += size
+        total += 0 if streamed else size
     if total > limits.total:
         return f"it inflates to {_mib(total)} in all (the limit is {_mib(limits.total)})"
     return None

@@ -27,6 +27,9 @@ _OOXML_ESC = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _NAMED = {b"amp": "&", b"lt": "<", b"gt": ">", b"quot": '"', b"apos": "'"}
 _STYLE = re.compile(rb'\ss="(\d+)"')
 _TYPE = re.compile(rb'\st="(\w+)"')
+_SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(?:(/)>|>)")
+#: Bytes of sheet XML inflated at a time: memory stays flat whatever the sheet's size.
+BLOCK = 4 << 20
 
 
 class _Cache(dict):
@@ -85,10 +88,10 @@ class Book:
     def rows(self, sheet: str | None) -> list[Row]:
         """Return (Excel row number, cell values) of the sheet's rows that have cells."""
         name, part = self.part(sheet)
-        data = self.archive.read(part)
         try:
-            return scan(data, _Converter(self.strings, self.package.date_styles,
-                                         self.package.epoch))
+            with self.archive.open(part) as handle:
+                return scan_stream(handle.read, _Converter(self.strings, self.package.date_styles,
+                                                           self.package.epoch))
         except Unsupported:
             return _openpyxl_rows(self.source, name)
 
@@ -182,32 +185,86 @@ _COLS: dict[bytes, int] = {}
 
 def scan(data: bytes, conv: "_Converter") -> list[Row]:
     """Return the rows of sheet XML; raise Unsupported when cells lack references."""
-    start = re.search(rb"<(\w+:)?sheetData\b", data)
-    if start is None:
+    return scan_stream(_reader(data), conv)
+
+
+def _reader(data: bytes) -> Callable[[int], bytes]:
+    """Return a read(n) function over bytes already in memory."""
+    view, pos = memoryview(data), [0]
+
+    def read(n: int) -> bytes:
+        start = pos[0]
+        pos[0] = min(start + n, len(data))
+        return bytes(view[start:pos[0]])
+    return read
+
+
+def scan_stream(read: Callable[[int], bytes], conv: "_Converter") -> list[Row]:
+    """Return the rows of sheet XML read by ``read(n)`` in blocks of whole rows.
+
+    The part is never held whole: each block ends where a row starts (the rest waits for
+    the next block), so memory stays flat however large the sheet is. Raise Unsupported
+    when cells lack references.
+    """
+    head, chunk = b"", b"x"
+    start = None
+    while start is None and chunk:
+        chunk = read(BLOCK)
+        head += chunk
+        start = _SHEET_DATA.search(head)
+    if start is None or start.group(2):
+        while chunk:                      # read to the end: the zip's CRC is checked there
+            chunk = read(BLOCK)
         return []
     if not _COLS:
         _COLS.update(_columns())
     prefix = start.group(1) or b""
     conv.patterns = _patterns(prefix)
-    expected = data.count(b"<" + prefix + b"c ")
-    if b"<" + prefix + b"c>" not in data and b"<" + prefix + b"c/>" not in data:
-        rows, cells = _rows(data, start.end(), prefix, conv, fast=True)
-        if cells == expected:
-            return rows
-    else:
-        expected += data.count(b"<" + prefix + b"c>") + data.count(b"<" + prefix + b"c/>")
-    rows, cells = _rows(data, start.end(), prefix, conv, fast=False)
-    if cells != expected:
-        raise Unsupported("cells without a reference")
+    row_tag, data_end = b"<" + prefix + b"row", b"</" + prefix + b"sheetData>"
+    pending, rows, number, done = head[start.end():], [], 0, False
+    while True:
+        stop = pending.find(data_end)
+        if stop >= 0 or not chunk:
+            block, pending, done = (pending[:stop] if stop >= 0 else pending), b"", True
+        else:
+            cut = pending.rfind(row_tag)
+            if cut <= 0:                  # no whole row yet (a row longer than a block)
+                chunk = read(BLOCK)
+                pending += chunk
+                continue
+            block, pending = pending[:cut], pending[cut:]
+        number = _block(block, prefix, conv, rows, number)
+        if done:
+            break
+        chunk = read(BLOCK)
+        pending += chunk
+    while chunk:                          # read to the end: the zip's CRC is checked there
+        chunk = read(BLOCK)
     return rows
 
 
-def _rows(data: bytes, pos: int, prefix: bytes, conv: "_Converter",
-          fast: bool) -> tuple[list[Row], int]:
-    """Return the rows after pos and the number of cells read."""
+def _block(data: bytes, prefix: bytes, conv: "_Converter", rows: list[Row], number: int) -> int:
+    """Append the rows of a block of whole rows; return the last row number."""
+    expected = data.count(b"<" + prefix + b"c ")
+    if b"<" + prefix + b"c>" not in data and b"<" + prefix + b"c/>" not in data:
+        found: list[Row] = []
+        last, cells = _rows(data, 0, prefix, conv, True, found, number)
+        if cells == expected:
+            rows += found
+            return last
+    else:
+        expected += data.count(b"<" + prefix + b"c>") + data.count(b"<" + prefix + b"c/>")
+    last, cells = _rows(data, 0, prefix, conv, False, rows, number)
+    if cells != expected:
+        raise Unsupported("cells without a reference")
+    return last
+
+
+def _rows(data: bytes, pos: int, prefix: bytes, conv: "_Converter", fast: bool,
+          rows: list[Row], number: int) -> tuple[int, int]:
+    """Append the rows after pos; return the last row number and the number of cells read."""
     end_tag, row_tag, find = b"</" + prefix + b"row>", b"<" + prefix + b"row", data.find
-    rows: list[Row] = []
-    count = number = 0
+    count = 0
     read = conv.fast_row if fast else conv.full_row
     pos = find(row_tag, pos)
     while pos >= 0:
@@ -227,7 +284,7 @@ def _rows(data: bytes, pos: int, prefix: bytes, conv: "_Converter",
         if cells:
             rows.append((number, values))
         pos = find(row_tag, stop)
-    return rows, count
+    return number, count
 
 
 def _layout(letters: tuple[bytes, ...]) -> Callable[[list], tuple]:

@@ -60,9 +60,42 @@ def test_xlsx_claiming_gigabytes_is_refused_from_its_directory(report, capsys):
     code, err, peak = run(report, capsys)
     assert code == 2
     assert "[E230] refused: its part xl/worksheets/sheet1.xml inflates to 4,000 MiB " \
-           "(the limit is 256 MiB per part)" in err
+           "(the limit is 3,072 MiB for a worksheet)" in err
     assert peak < 100
     nothing_written(report)
+
+
+def test_xlsx_other_part_claiming_more_than_256_mib_is_refused(report, capsys):
+    claim_size(report / "5w.xlsx", "xl/styles.xml", 300 * MIB)
+    code, err, peak = run(report, capsys)
+    assert code == 2
+    assert "[E230] refused: its part xl/styles.xml inflates to 300 MiB " \
+           "(the limit is 256 MiB per part)" in err
+    assert peak < 100
+
+
+def test_a_worksheet_of_a_million_rows_passes_the_limits():
+    """A worksheet is streamed (issue 19): the 1,000,000-row export's sheet (1,408 MiB, about
+    10 to 1) passes; its size is not counted in the total; a sheet compressed 600 to 1 does not."""
+    from nlg.archive import XLSX, limit_problem
+
+    class Info:
+        def __init__(self, name, size, packed):
+            self.filename, self.file_size, self.compress_size = name, size, packed
+
+    class Archive:
+        def __init__(self, *infos):
+            self.infos = infos
+
+        def infolist(self):
+            return list(self.infos)
+
+    sheet = Info("xl/worksheets/sheet1.xml", 1_408 * MIB, 138 * MIB)
+    assert limit_problem(Archive(sheet, Info("xl/styles.xml", 3000, 600))) is None
+    bomb = Info("xl/worksheets/sheet1.xml", 1_200 * MIB, 2 * MIB)
+    assert "compressed 600 to 1 (the limit is 500 to 1): a zip bomb" in limit_problem(Archive(bomb))
+    big = Info("xl/media/image1.png", 300 * MIB, 290 * MIB)
+    assert "(the limit is 256 MiB per part)" in limit_problem(Archive(sheet, big))
 
 
 def test_xlsx_with_too_many_parts(report, capsys):
