@@ -99,15 +99,18 @@ def load_data(config: ReportConfig) -> Dataset:
     """Return the validated 5W rows of a report (all files, every problem collected)."""
     from nlg.load.table import read_table
     from nlg.validate.dataset import validate
+    from nlg.validate.scope import period_scope
 
     if not config.data:
         raise DataError(problems=[error(
             "E218", "no 5W file in the report folder", file=str(config.folder),
             hint="put the .xlsx or .csv export in the folder or list it under 'data:'")])
     tables, problems = [], []
+    scope = period_scope((config.period.first, config.period.last), config.country,
+                         dict(config.columns), config.countries)
     for path in config.data:
         try:
-            tables.append(read_table(path, sheet=config.sheet))
+            tables.append(read_table(path, sheet=config.sheet, scope=scope))
         except DataError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -21,6 +21,7 @@ from nlg.load.columns import looks_like_header
 from nlg.errors import DataError, did_you_mean, error, warning
 from nlg.model import Problem
 from nlg.load.csv_file import CsvProblem, NotText, decode_lines, sniff_delimiter, split_rows
+from nlg.load.scope import LeftOut, Scope, Watch
 from nlg.load.xlsx import Book, SheetNotFound, TooLarge
 
 Cells = tuple[object, ...]
@@ -45,6 +46,7 @@ class RawTable:
     hxl: tuple[str, ...] | None = None
     header_row: int = 1
     notes: tuple[Problem, ...] = ()      # warnings about the file as a whole (W231 decoding)
+    left_out: LeftOut | None = None      # rows left out before conversion (nlg.load.scope)
 
 
 def _fail(code: str, file: str, message: str, hint: str, value: str | None = None) -> DataError:
@@ -69,13 +71,18 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_table(path: Path, *, sheet: str | None = None) -> RawTable:
-    """Return the table of a 5W export (.xlsx: first or named sheet; CSV: any encoding)."""
+def read_table(path: Path, *, sheet: str | None = None, scope: Scope | None = None) -> RawTable:
+    """Return the table of a 5W export (.xlsx: first or named sheet; CSV: any encoding).
+
+    ``scope`` (from :func:`nlg.validate.scope.period_scope`) lets the .xlsx reader leave
+    out rows of other months before converting them (:mod:`nlg.load.scope`); the table
+    then says how many in ``left_out``. Without it every row is read.
+    """
     with gc_paused():
-        return _read_table(Path(path), sheet)
+        return _read_table(Path(path), sheet, scope)
 
 
-def _read_table(path: Path, sheet: str | None) -> RawTable:
+def _read_table(path: Path, sheet: str | None, scope: Scope | None = None) -> RawTable:
     """Return the table of a 5W export (see :func:`read_table`)."""
     name = path.name
     if not path.is_file():
@@ -93,7 +100,9 @@ def _read_table(path: Path, sheet: str | None) -> RawTable:
         raise _fail("E203", name, "old .xls or password-protected workbook",
                     "open it in Excel and save as .xlsx (Excel Workbook) without a password")
     if magic.startswith(b"PK"):
-        rows = _xlsx_rows(path, name, sheet)
+        rows, left = _xlsx_rows(path, name, sheet, scope)
+        if left is not None:
+            return replace(_table(name, rows), left_out=left)
     elif path.suffix.lower() in _XLSX_SUFFIXES + (".xls",):
         raise _fail("E203", name, "not a valid Excel workbook (damaged or another format)",
                     "export the 5W data again from ActivityInfo as .xlsx or CSV")
@@ -103,13 +112,15 @@ def _read_table(path: Path, sheet: str | None) -> RawTable:
     return _table(name, rows)
 
 
-def _xlsx_rows(path: Path, name: str, sheet: str | None) -> list[tuple[int, Cells]]:
-    """Return the rows of a workbook's first or named sheet."""
+def _xlsx_rows(path: Path, name: str, sheet: str | None,
+               scope: Scope | None = None) -> tuple[list[tuple[int, Cells]], LeftOut | None]:
+    """Return the rows of a workbook's first or named sheet, and those left out (scope)."""
     try:
         with path.open("rb") as handle:
             book = Book(handle)
             try:
-                return book.rows(sheet)
+                return book.read(sheet, _binder(scope) if scope is not None else None,
+                                 lambda: path.open("rb"))
             finally:
                 book.close()
     except TooLarge as exc:
@@ -187,30 +198,56 @@ def _is_hxl(cells: Cells) -> bool:
     return bool(filled) and all(isinstance(v, str) and v.strip().startswith("#") for v in filled)
 
 
-def _table(name: str, rows: list[tuple[int, Cells]]) -> RawTable:
-    """Return the RawTable of a file's non-blank rows."""
-    rows = [(number, cells) for number, cells in rows if not _blank(cells)]
+def _binder(scope: Scope):
+    """Return the reader's ``bind``: once the header rows are read, the scope's Watch."""
+    def bind(rows: list[tuple[int, Cells]], final: bool) -> tuple[bool, Watch | None]:
+        rows = [(number, cells) for number, cells in rows if not _blank(cells)]
+        if final:
+            return True, None
+        if len(rows) < _SCAN_ROWS + 2:       # the header and HXL rows are among the first rows
+            return False, None
+        found = _header(rows)
+        if found is None:
+            return True, None
+        _, headers, hxl, _ = found
+        return True, scope(headers, hxl)
+    return bind
+
+
+def _header(rows: list[tuple[int, Cells]]) -> tuple[int, tuple[str, ...], tuple[str, ...] | None,
+                                                    int] | None:
+    """Return (header row, headers, HXL tags, index of the first data row) of non-blank rows."""
     index = _header_index(rows)
     if index is None:
-        raise _fail("E202", name, "no table found (no header row with 5W column names)",
-                    "the first sheet must hold the 5W export with its header row; "
-                    "name another sheet in report.yaml if needed")
+        return None
     if index and _is_hxl(rows[index][1]) and _texts(rows[index - 1][1]) >= 2:
         index -= 1   # the hashtag row sits under the header row it tags
     header_row, header_cells = rows[index]
     headers = [("" if v is None else str(v).strip()) for v in header_cells]
     while headers and not headers[-1]:
         headers.pop()
-    width = len(headers)
-    body = rows[index + 1:]
+    first = index + 1
     hxl = None
     if _is_hxl(header_cells):
         hxl = tuple(headers)
-    elif body and _is_hxl(body[0][1]):
-        hxl = tuple(("" if v is None else str(v).strip()) for v in _fit(body[0][1], width))
-        body = body[1:]
-    data = tuple((number, _fit(cells, width)) for number, cells in body)
-    return RawTable(file=name, headers=tuple(headers), rows=data, hxl=hxl, header_row=header_row)
+    elif first < len(rows) and _is_hxl(rows[first][1]):
+        hxl = tuple(("" if v is None else str(v).strip()) for v in _fit(rows[first][1], len(headers)))
+        first += 1
+    return header_row, tuple(headers), hxl, first
+
+
+def _table(name: str, rows: list[tuple[int, Cells]]) -> RawTable:
+    """Return the RawTable of a file's non-blank rows."""
+    rows = [(number, cells) for number, cells in rows if not _blank(cells)]
+    found = _header(rows)
+    if found is None:
+        raise _fail("E202", name, "no table found (no header row with 5W column names)",
+                    "the first sheet must hold the 5W export with its header row; "
+                    "name another sheet in report.yaml if needed")
+    header_row, headers, hxl, first = found
+    width = len(headers)
+    data = tuple((number, _fit(cells, width)) for number, cells in rows[first:])
+    return RawTable(file=name, headers=headers, rows=data, hxl=hxl, header_row=header_row)
 
 
 def _fit(cells: Cells, width: int) -> Cells:

@@ -19,9 +19,13 @@ from functools import lru_cache
 from typing import BinaryIO
 
 from nlg.archive import open_zip
+from nlg.load.scope import LeftOut, Watch
 from nlg.load.xlsx_package import Package, from_excel, from_iso8601
+from nlg.load.xlsx_skip import Skipper
 
 Row = tuple[int, tuple[object, ...]]
+#: bind(rows read so far, whether the sheet ended) -> (ready, watch or None); see Book.read
+Bind = Callable[[list[Row], bool], tuple[bool, "Watch | None"]]
 _ENTITY = re.compile(rb"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _OOXML_ESC = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _NAMED = {b"amp": "&", b"lt": "<", b"gt": ">", b"quot": '"', b"apos": "'"}
@@ -30,6 +34,8 @@ _TYPE = re.compile(rb'\st="(\w+)"')
 _SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(?:(/)>|>)")
 #: Bytes of sheet XML inflated at a time: memory stays flat whatever the sheet's size.
 BLOCK = 4 << 20
+#: Bytes read at a time until the header rows are known (they are converted whole).
+HEAD = 64 << 10
 
 
 class _Cache(dict):
@@ -87,13 +93,52 @@ class Book:
 
     def rows(self, sheet: str | None) -> list[Row]:
         """Return (Excel row number, cell values) of the sheet's rows that have cells."""
+        return self.read(sheet)[0]
+
+    def read(self, sheet: str | None, bind: Bind | None = None,
+             reopen: Callable[[], BinaryIO] | None = None) -> tuple[list[Row], LeftOut | None]:
+        """Return the sheet's rows that have cells, and the summary of the rows left out.
+
+        ``bind(rows, final)`` is called with the rows read so far (every one converted) until
+        it answers ``(True, watch)``; from then on rows are left out as ``watch`` says
+        (:mod:`nlg.load.scope`). Without ``bind`` (or with a ``None`` watch) every row is read.
+        ``reopen()`` opens the file again, for the numbers of the rows left out (``LeftOut.numbers``).
+        """
         name, part = self.part(sheet)
+        conv = _Converter(self.strings, self.package.date_styles, self.package.epoch)
         try:
             with self.archive.open(part) as handle:
-                return scan_stream(handle.read, _Converter(self.strings, self.package.date_styles,
-                                                           self.package.epoch))
+                rows, skipper = scan_stream(handle.read, conv, bind)
         except Unsupported:
-            return _openpyxl_rows(self.source, name)
+            return _openpyxl_rows(self.source, name), None
+        if skipper is None:
+            return rows, None
+        return rows, skipper.left_out(_COLS, _numbers_later(reopen, sheet, skipper.watch, rows))
+
+
+def _numbers_later(reopen: Callable[[], BinaryIO] | None, sheet: str | None, watch: Watch,
+                   rows: list[Row]) -> Callable[[], dict[int, frozenset]] | None:
+    """Return a function reading, again and whole, the text cells of the numeric columns in
+    the rows left out (rare: validation asks only when a kept number is written as text)."""
+    if reopen is None:
+        return None
+    kept, columns = {n for n, _ in rows}, sorted(watch.numbers)
+
+    def numbers() -> dict[int, frozenset]:
+        with reopen() as handle:
+            book = Book(handle)
+            try:
+                every = book.rows(sheet)
+            finally:
+                book.close()
+        found: dict[int, set] = {i: set() for i in columns}
+        for number, cells in every:
+            if number not in kept:
+                for i in columns:
+                    if i < len(cells) and type(cells[i]) is str:
+                        found[i].add(cells[i])
+        return {i: frozenset(v) for i, v in found.items()}
+    return numbers
 
 
 def _openpyxl_rows(source: BinaryIO, name: str) -> list[Row]:
@@ -185,7 +230,7 @@ _COLS: dict[bytes, int] = {}
 
 def scan(data: bytes, conv: "_Converter") -> list[Row]:
     """Return the rows of sheet XML; raise Unsupported when cells lack references."""
-    return scan_stream(_reader(data), conv)
+    return scan_stream(_reader(data), conv)[0]
 
 
 def _reader(data: bytes) -> Callable[[int], bytes]:
@@ -199,8 +244,10 @@ def _reader(data: bytes) -> Callable[[int], bytes]:
     return read
 
 
-def scan_stream(read: Callable[[int], bytes], conv: "_Converter") -> list[Row]:
-    """Return the rows of sheet XML read by ``read(n)`` in blocks of whole rows.
+def scan_stream(read: Callable[[int], bytes], conv: "_Converter",
+                bind: Bind | None = None) -> tuple[list[Row], Skipper | None]:
+    """Return the rows of sheet XML read by ``read(n)`` in blocks of whole rows, and the
+    skipper that left rows out, if any (see :meth:`Book.read`).
 
     The part is never held whole: each block ends where a row starts (the rest waits for
     the next block), so memory stays flat however large the sheet is. Raise Unsupported
@@ -208,20 +255,22 @@ def scan_stream(read: Callable[[int], bytes], conv: "_Converter") -> list[Row]:
     """
     head, chunk = b"", b"x"
     start = None
+    size = HEAD if bind else BLOCK
     while start is None and chunk:
-        chunk = read(BLOCK)
+        chunk = read(size)
         head += chunk
         start = _SHEET_DATA.search(head)
     if start is None or start.group(2):
         while chunk:                      # read to the end: the zip's CRC is checked there
             chunk = read(BLOCK)
-        return []
+        return [], None
     if not _COLS:
         _COLS.update(_columns())
     prefix = start.group(1) or b""
     conv.patterns = _patterns(prefix)
     row_tag, data_end = b"<" + prefix + b"row", b"</" + prefix + b"sheetData>"
     pending, rows, number, done = head[start.end():], [], 0, False
+    skipper = None
     while True:
         stop = pending.find(data_end)
         if stop >= 0 or not chunk:
@@ -229,18 +278,42 @@ def scan_stream(read: Callable[[int], bytes], conv: "_Converter") -> list[Row]:
         else:
             cut = pending.rfind(row_tag)
             if cut <= 0:                  # no whole row yet (a row longer than a block)
-                chunk = read(BLOCK)
+                chunk = read(size)
                 pending += chunk
                 continue
             block, pending = pending[:cut], pending[cut:]
-        number = _block(block, prefix, conv, rows, number)
+        if skipper is not None:
+            number = skipper.block(block, rows, number)
+        else:
+            number = _block(block, prefix, conv, rows, number)
+            if bind is not None:
+                ready, watch = bind(rows, done)
+                if ready:
+                    bind, size = None, BLOCK
+                    if watch is not None:
+                        skipper = _skipper(watch, conv, prefix)
         if done:
             break
-        chunk = read(BLOCK)
+        chunk = read(size)
         pending += chunk
     while chunk:                          # read to the end: the zip's CRC is checked there
         chunk = read(BLOCK)
-    return rows
+    return rows, skipper
+
+
+def _skipper(watch: Watch, conv: "_Converter", prefix: bytes) -> Skipper:
+    """Return the row skipper of a sheet (:mod:`nlg.load.xlsx_skip`)."""
+    hidden = any("\u00c2" in s or "\u00c3" in s or "\u00e2" in s for s in conv.shared)
+
+    def whole(data: bytes, rows: list[Row], number: int) -> int:
+        return _block(data, prefix, conv, rows, number)
+
+    def row(data: bytes, at: int, rows: list[Row]) -> None:
+        end_tag = b"</" + prefix + b"row>"
+        stop = data.find(end_tag, at)
+        stop = len(data) if stop < 0 else stop + len(end_tag)
+        _block(data[at:stop], prefix, conv, rows, 0)
+    return Skipper(watch, conv, prefix, hidden, whole, row)
 
 
 def _block(data: bytes, prefix: bytes, conv: "_Converter", rows: list[Row], number: int) -> int:

@@ -133,32 +133,36 @@ def bool_column(values: list, numbers: list[int], where: Where,
     return _convert(values, numbers, lambda v: parse_bool(v, default), where, default)
 
 
+def month_of(value: object) -> str:
+    """Return the "YYYY-MM" month of a cell; raise BadValue (E210) when empty or unreadable."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise BadValue("E210", "a month (the cell is empty)",
+                       "every row needs its reporting month, e.g. 2023-11")
+    return parse_month(value)
+
+
+def country_of(value: object) -> str:
+    """Return the alpha-3 code of a country cell ("" when empty); raise BadValue (E215)."""
+    text = clean_text(value)[0]
+    if not text:
+        return ""
+    code = country_code(text)
+    if code is None:
+        raise BadValue("E215", "a country name or ISO code (e.g. Peru, Perú, PER, PE)",
+                       "write the country as in the ActivityInfo export")
+    return code
+
+
 def month_column(values: list, numbers: list[int],
                  where: Where) -> tuple[list[str | None], list[Problem]]:
     """Return "YYYY-MM" per row (None when unreadable) and an error for each bad cell."""
-    def parse(value: object) -> str:
-        """Return the month of a cell; an empty cell is an error."""
-        if value is None or (isinstance(value, str) and not value.strip()):
-            raise BadValue("E210", "a month (the cell is empty)",
-                           "every row needs its reporting month, e.g. 2023-11")
-        return parse_month(value)
-    return _convert(values, numbers, parse, where)
+    return _convert(values, numbers, month_of, where)
 
 
 def country_column(values: list, numbers: list[int],
                    where: Where) -> tuple[list[str | None], list[Problem]]:
     """Return ISO alpha-3 per row ("" when blank, None when unknown) and errors."""
-    def parse(value: object) -> str:
-        """Return the alpha-3 code of a country cell ("" when empty)."""
-        text = clean_text(value)[0]
-        if not text:
-            return ""
-        code = country_code(text)
-        if code is None:
-            raise BadValue("E215", "a country name or ISO code (e.g. Peru, Perú, PER, PE)",
-                           "write the country as in the ActivityInfo export")
-        return code
-    return _convert(values, numbers, parse, where)
+    return _convert(values, numbers, country_of, where)
 
 
 def indicator_codes(labels: list[str], codes: list[str] | None) -> list[str]:

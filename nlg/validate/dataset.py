@@ -70,12 +70,14 @@ from nlg.load.columns import (AGE_GENDER_FIELDS, COUNT_FIELDS, FIELDS, ONE_OF_CO
                          norm_header,
                          resolve_field)
 from nlg.errors import DataError, did_you_mean, error, warning
+from nlg.load.scope import LeftOut
 from nlg.load.table import RawTable, gc_paused
 from nlg.model import Dataset, Problem
 from nlg.places import admin1_match, country_suggestion, is_alpha3
 from nlg.validate.build import build_activities
 from nlg.validate.cols import (Where, amount_column, bool_column, country_column,
-                               indicator_codes, money_column, month_column, text_column)
+                               indicator_codes, money_column, month_column, month_of,
+                               text_column)
 from nlg.validate.read import (TEXT_LIKE, decimals_warning, flag_column, mojibake_warning,
                                repair_columns, repair_headers, resolve_admin1, unknown_columns)
 from nlg.validate.rules import Columns, quality_warnings
@@ -86,6 +88,8 @@ TEXT_FIELDS = ("admin1", "admin2", "appealing_org", "implementing_partner", "sec
                "indicator_type", "platform")
 _BREAKDOWN = frozenset(POPULATION_FIELDS + AGE_GENDER_FIELDS)
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+#: Kept cell types a numeric column can hold without the file's thousands convention mattering.
+_TYPED_NUMBERS = frozenset((int, float, bool, type(None)))
 _NAMES = {"country": "Country", "admin1": "Admin1", "month": "Month",
           "appealing_org": "Appealing organisation", "sector_label": "Sector",
           "indicator_label": "Indicator"}
@@ -151,7 +155,8 @@ def _validate(tables: Sequence[RawTable], ctx: _Context) -> Dataset:
         raise DataError(problems=total.errors)
     return Dataset(activities=tuple(total.activities), files=tuple(t.file for t in tables),
                    warnings=tuple(total.warnings), rows_outside_period=total.outside,
-                   rows_read=sum(len(t.rows) for t in tables))
+                   rows_read=sum(len(t.rows) + (t.left_out.rows if t.left_out else 0)
+                                 for t in tables))
 
 
 def _context(period: tuple[str, str], country: str, column_map: Mapping[str, str],
@@ -209,16 +214,23 @@ def _check_table(table: RawTable, ctx: _Context) -> _Result:
     result.warnings += unknown_columns(table.file, table.header_row, table.headers, table.hxl,
                                        _known(table, ctx.user_map))
     result.errors += _missing(table, found)
-    if result.errors or not table.rows:
+    left = table.left_out or LeftOut()
+    if result.errors or not (table.rows or left.rows):
         return result
     heads = {name: table.headers[i] for name, i in found.items()}
-    columns = list(zip(*(row for _, row in table.rows)))  # one transpose, then whole columns
-    cells, example = repair_columns(columns, [i for f, i in found.items() if f in TEXT_LIKE])
+    # one transpose, then whole columns
+    columns = list(zip(*(row for _, row in table.rows))) or [()] * len(table.headers)
+    cells, example = repair_columns(columns, [i for f, i in found.items() if f in TEXT_LIKE],
+                                    left.cells)
     result.warnings += mojibake_warning(table.file, repaired + cells, example)
+    result.outside += left.rows          # rows of other months left out before conversion
+    result.months |= {month_of(v) for v in left.months}
+    if not table.rows:
+        return result
     numbers = [n for n, _ in table.rows]
     keep, months, codes = _in_scope(table, columns, numbers, found, heads, ctx, result)
     if keep is None or keep:
-        _convert(table, columns, (keep, numbers, months, codes), found, heads, ctx, result)
+        _convert(table, columns, (keep, numbers, months, codes), found, heads, ctx, result, left)
     return result
 
 
@@ -330,11 +342,18 @@ def _country_of(place: str, countries: tuple[str, ...]) -> str:
 
 
 def _convert(table: RawTable, columns: list[tuple], kept: tuple, found: Mapping[str, int],
-             heads: Mapping[str, str], ctx: _Context, result: _Result) -> None:
-    """Convert the kept rows' columns, check the quality rules and build the activities."""
+             heads: Mapping[str, str], ctx: _Context, result: _Result,
+             left: LeftOut = LeftOut()) -> None:
+    """Convert the kept rows' columns, check the quality rules and build the activities.
+
+    The thousands convention is the file's: when a kept number is written as text (the
+    only case where the convention is used), the rows left out are read for theirs too.
+    """
     keep, numbers, months, codes = kept
-    numeric = [f for f in (*COUNT_FIELDS, "value_usd") if f in found]
-    style, conflict = number_style(v for f in numeric for v in set(columns[found[f]]))
+    numeric = [found[f] for f in (*COUNT_FIELDS, "value_usd") if f in found]
+    kinds = {type(v) for i in numeric for v in set(columns[i])}
+    extra = left.numbers() if left.numbers and kinds - _TYPED_NUMBERS else {}
+    style, conflict = number_style(v for i in numeric for v in set(columns[i]).union(extra.get(i, ())))
     if keep is not None:
         numbers = [numbers[i] for i in keep]
     values: dict[str, list] = {}

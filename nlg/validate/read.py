@@ -16,7 +16,7 @@ W225    a Yes/No column the report does not narrate holds other values, read as 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from nlg.errors import warning
 from nlg.model import Problem
@@ -54,18 +54,24 @@ def repair_headers(headers: Sequence[str]) -> tuple[tuple[str, ...], int]:
     return fixed, sum(1 for a, b in zip(headers, fixed) if a != b)
 
 
-def repair_columns(columns: list[tuple], indexes: Sequence[int]) -> tuple[int, tuple[str, str]]:
+def repair_columns(columns: list[tuple], indexes: Sequence[int],
+                   left_out: Mapping[int, Mapping[object, int]] = {}) -> tuple[int, tuple[str, str]]:
     """Repair double-encoded UTF-8 in the given columns, in place.
 
-    Return how many cells changed and one (as read, repaired) example.
+    ``left_out`` gives, per column, the text values (and how many cells hold each) of rows
+    left out before conversion (:mod:`nlg.load.scope`): they are counted too, as when every
+    row was read. Return how many cells changed and one (as read, repaired) example.
     """
     changed, example = 0, ("", "")
     for index in indexes:
         column = columns[index]
-        table = {v: repair_mojibake(v) for v in set(column) if type(v) is str and not v.isascii()}
+        more = left_out.get(index, {})
+        table = {v: repair_mojibake(v) for v in set(column) | set(more)
+                 if type(v) is str and not v.isascii()}
         table = {k: v for k, v in table.items() if k != v}
         if table:
             changed += sum(1 for v in column if v in table)
+            changed += sum(n for v, n in more.items() if type(v) is str and v in table)
             columns[index] = tuple(table.get(v, v) if type(v) is str else v for v in column)
             if not example[0]:
                 example = min(table.items(),
