@@ -103,8 +103,7 @@ def load_data(config: ReportConfig) -> Dataset:
 
     if not config.data:
         raise DataError(problems=[error(
-            "E218", "no 5W file in the report folder", file=str(config.folder),
-            hint="put the .xlsx or .csv export in the folder or list it under 'data:'")])
+            "E218", file=str(config.folder))])
     tables, problems = [], []
     scope = period_scope((config.period.first, config.period.last), config.country,
                          dict(config.columns), config.countries)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 
+from nlg import codes
 from nlg.model import Problem, Severity
 
 
@@ -66,11 +67,37 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def error(code: str, message: str, **where) -> Problem:
-    """Return an error :class:`Problem`."""
-    return Problem(code=code, severity=Severity.ERROR, message=message, **where)
+#: The keywords of :class:`Problem` that say where a problem is; any other is a template field.
+WHERE = frozenset({"file", "row", "column", "value", "hint"})
 
 
-def warning(code: str, message: str, **where) -> Problem:
-    """Return a warning :class:`Problem`."""
-    return Problem(code=code, severity=Severity.WARNING, message=message, **where)
+def error(code: str, message: str | None = None, /, **where) -> Problem:
+    """Return an error :class:`Problem` with a code of :mod:`nlg.codes`.
+
+    Without ``message``, the catalogue's message and hint templates are filled with the
+    keywords that are not places (``file``, ``row``, ``column``, ``value``, ``hint``).
+
+    >>> error("E101", file="PER").message
+    'report folder not found'
+    """
+    return _problem(code, Severity.ERROR, message, where)
+
+
+def warning(code: str, message: str | None = None, /, **where) -> Problem:
+    """Return a warning :class:`Problem` with a code of :mod:`nlg.codes` (see :func:`error`)."""
+    return _problem(code, Severity.WARNING, message, where)
+
+
+def _problem(code: str, severity: Severity, message: str | None, given: dict) -> Problem:
+    entry = codes.lookup(code)
+    if entry.severity is not severity:
+        raise ValueError(f"{code} is not {'an error' if severity is Severity.ERROR else 'a warning'} code")
+    where = {k: v for k, v in given.items() if k in WHERE}
+    fields = {k: v for k, v in given.items() if k not in WHERE}
+    if message is None:
+        message = entry.format(**fields)
+        if "hint" not in where and entry.hint:
+            where["hint"] = entry.hint.format(**fields)
+    elif fields:
+        raise TypeError(f"{code}: template fields {sorted(fields)} given with a message of its own")
+    return Problem(code=code, severity=severity, message=message, **where)

@@ -94,7 +94,7 @@ def test_not_installed_is_a_clear_error(docs, monkeypatch):
 
 
 def test_missing_document(tmp_path):
-    with pytest.raises(OutputError, match="E521"):
+    with pytest.raises(OutputError, match="E523"):
         pdf.to_pdf(tmp_path / "nothing.docx", soffice=Path("/bin/true"))
 
 

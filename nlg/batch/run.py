@@ -157,9 +157,7 @@ def run_batch(root: str | Path, out: str | Path, *, jobs: int | None = None, for
     shared = tool_inputs()
     reports = plan(root, out, shared)
     if not reports:
-        raise ConfigError(problems=[error("E132", "no report folder (with report.yaml) found",
-                                          file=str(root), hint="give the folder that holds the "
-                                          "report folders, e.g. samples/tree")])
+        raise ConfigError(problems=[error("E132", file=str(root))])
     if on_plan:
         on_plan(reports)
     recorded = manifest.read(out)
@@ -181,8 +179,7 @@ def run_batch(root: str | Path, out: str | Path, *, jobs: int | None = None, for
 def _check_folders(root: Path, out: Path) -> None:
     """Return after checking the root exists and creating the output folder."""
     if not root.is_dir():
-        raise ConfigError(problems=[error("E131", "batch root folder not found", file=str(root),
-                                          hint="give the folder that holds the report folders")])
+        raise ConfigError(problems=[error("E131", file=str(root))])
     from nlg.draft.output import report_folder_as_out
 
     if (problem := report_folder_as_out(out)) is not None:

@@ -94,8 +94,7 @@ def read(path: Path, wording: Wording) -> Reviewed:
             core = _core(archive)
         sealed = docx_io.read_sealed(path)
     except zipfile.BadZipFile:
-        raise _problem("E503", "not a Word .docx file", path,
-                       "check the path; only .docx files written by sitrep can be read") from None
+        raise CheckError(problems=[error("E503", file=str(path))]) from None
     except (OSError, KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise _problem("E602", f"cannot read the document ({exc})", path,
                        "save it again from Word as .docx") from None

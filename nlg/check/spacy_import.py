@@ -25,8 +25,7 @@ def import_spacy() -> types.ModuleType:
         from nlg.errors import SitrepError, error
 
         raise SitrepError(problems=[error(
-            "E607", "sitrep check needs spaCy, which is not installed",
-            hint="pip install 'spacy>=3.7,<4' (it is a dependency of sitrep-nlg; reinstall it)")]) from None
+            "E607")]) from None
     finally:
         for name in ("spacy.cli.info", "spacy.cli"):
             if sys.modules.get(name) in (cli, info):

@@ -58,7 +58,7 @@ def _read(path: Path) -> dict:
     try:
         data = bounded_load(path.read_text(encoding="utf-8"), _LOADER)
     except (OSError, yaml.YAMLError) as exc:
-        raise PhrasebankError(problems=[error("E305", f"cannot read the phrasebank ({exc})",
+        raise PhrasebankError(problems=[error("E308", f"cannot read the phrasebank ({exc})",
                                               file=str(path))]) from None
     return data if isinstance(data, dict) else {}
 

@@ -122,8 +122,7 @@ def start(folder: Path, *, export: Path | None = None) -> Started:
     config = folder / REPORT_FILE
     if config.exists():
         raise OutputError(problems=[error(
-            "E151", "the folder already has a report.yaml; nothing was written", file=str(config),
-            hint="edit that report.yaml, or give a new folder name")])
+            "E151", file=str(config))])
     if export is not None:
         export = Path(export)
         if not export.is_file():

@@ -79,7 +79,8 @@ def _parser() -> argparse.ArgumentParser:
 #: Further commands, one module each: ``register(subparsers)`` adds the parser,
 #: ``run(args) -> int`` runs it. Imported only when the command is used.
 PLUGINS = {"check": "nlg.cli.check", "batch": "nlg.cli.batch", "phrasebank": "nlg.cli.phrasebank",
-           "template": "nlg.cli.template", "serve": "nlg.cli.serve", "init": "nlg.cli.init"}
+           "template": "nlg.cli.template", "serve": "nlg.cli.serve", "init": "nlg.cli.init",
+           "explain": "nlg.cli.explain"}
 
 
 def _plugin(command: str):

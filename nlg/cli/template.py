@@ -47,8 +47,7 @@ def run(args: argparse.Namespace) -> int:
             "extension", file=str(out), hint="name it e.g. org.docx or org.dotx")])
     if out.exists() and not args.force:
         raise OutputError(problems=[error(
-            "E531", "the file exists; not overwritten (it may hold your restyling)",
-            file=str(out), hint="choose another name, or add --force to replace it")])
+            "E531", file=str(out))])
     from nlg.word.save import write_atomic
 
     write_atomic(out, template_package(dotx=out.suffix.lower() == ".dotx"))

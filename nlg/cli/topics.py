@@ -17,7 +17,8 @@ FALLBACK_URL = "https://github.com/r4v-sitrep/sitrep-nlg#readme"
 TOPICS: dict[str, tuple[str, str | None, str]] = {
     "commands": ("README.md", "Commands", "every command, its options and the exit codes"),
     "report": ("README.md", "The report folder", "report.yaml: every key, with an example"),
-    "data": ("README.md", "Data problems (5W files)", "the E2xx/W2xx codes of the 5W data"),
+    "data": ("README.md", "Data problems (5W files)", "how problems of the 5W data are reported"),
+    "codes": ("docs/codes.md", None, "every error and warning code (sitrep explain CODE: one)"),
     "counting": ("README.md", "How figures are counted and shown", "bullets, table, key figures"),
     "install": ("README.md", "Install", "Python 3.11+, Windows PowerShell, macOS, Linux"),
     "phrasebank": ("phrasebanks/README.md", None, "the wording files and how to edit them"),

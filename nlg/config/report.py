@@ -183,12 +183,10 @@ def load_config(folder: Path) -> ReportConfig:
     path = folder / REPORT_FILE
     if not folder.is_dir():
         raise ConfigError(problems=[error(
-            "E101", "report folder not found", file=str(folder),
-            hint="give the folder that holds report.yaml")])
+            "E101", file=str(folder))])
     if not path.exists():
         raise ConfigError(problems=[error(
-            "E102", "no report.yaml in the report folder", file=str(folder),
-            hint="create report.yaml (see README, 'The report folder')")])
+            "E102", file=str(folder))])
     return check_text(folder, read_text(path))
 
 
@@ -275,8 +273,7 @@ def _parse_yaml(text: str, path: Path) -> dict:
             hint="check indentation and quote text that contains ':' or '#'")]) from None
     if not isinstance(raw, dict):
         raise ConfigError(problems=[error(
-            "E105", "report.yaml must be a mapping of keys to values", file=str(path),
-            value=type(raw).__name__, hint="start with 'country: PER'")])
+            "E105", file=str(path), value=type(raw).__name__)])
     if twice:
         raise ConfigError(problems=[error(
             "E141", f"{d.key}: given twice, on lines {d.first} and {d.again} (only one can count)",

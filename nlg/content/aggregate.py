@@ -84,9 +84,7 @@ def _resolve(row: Activity, rec, bank: Phrasebank, year: int, problems: list[Pro
     found = rec.identify(row.indicator_code, row.indicator_label, year)
     where = dict(file=row.source.file, row=row.source.row)
     if not sector:
-        problems.append(warning("W250", "unknown sector label; its rows are reported under 'Other'",
-                                column="Sector", value=row.sector_label, **where,
-                                hint="add the label to an alias list in phrasebanks/sectors.yaml"))
+        problems.append(warning("W250", column="Sector", value=row.sector_label, **where))
         sector = OTHER
     entry = bank.entries.get(found.entry)
     if entry:

@@ -23,9 +23,6 @@ from nlg.api import Draft, DraftResult, Written, created_time, realise_all
 from nlg.errors import OutputError, error
 from nlg.model import Lang
 
-_EDITED_HINT = "use --force to keep the edited file as a backup and write a new draft"
-
-
 def backup_path(path: Path) -> Path:
     """Return a free name beside ``path`` for keeping an edited document."""
     n = 1
@@ -61,9 +58,7 @@ def _in_the_way(paths: Sequence[Path]) -> None:
     taken = [p for p in paths if p.exists() and not p.is_file()]
     if taken:
         raise OutputError(problems=[error(
-            "E564", "a folder (or another non-file) has the name of the draft; not replaced",
-            file=str(p), hint="rename or move it, or choose another output folder (--out)")
-            for p in taken])
+            "E564", file=str(p)) for p in taken])
 
 
 def _guard(paths: Sequence[Path], force: bool) -> dict[Path, Path]:
@@ -78,8 +73,7 @@ def _guard(paths: Sequence[Path], force: bool) -> dict[Path, Path]:
     edited = [p for p in paths if p.exists() and _edited(p)]
     if edited and not force:
         raise OutputError(problems=[error(
-            "E510", "the document was edited after it was generated; not overwritten",
-            file=str(p), hint=_EDITED_HINT) for p in edited])
+            "E510", file=str(p)) for p in edited])
     return {p: backup_path(p) for p in edited}
 
 

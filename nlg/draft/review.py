@@ -300,7 +300,5 @@ def _guard(path: Path, force: bool) -> None:
         return
     if not force:
         raise OutputError(problems=[error(
-            "E533", "the review copy was edited after it was written; not overwritten",
-            file=str(path), hint="use --force to keep the edited copy as a backup and write "
-            "a new one")])
+            "E533", file=str(path))])
     backup_path(path).write_bytes(path.read_bytes())

@@ -74,7 +74,7 @@ def read_layered(root: Path, label: str, overlay: Path, overlay_label: str):
                 _shift(mine.data, SHIFT)
                 merged = merge(rel, base.data or MarkedMap(), mine.data, copy=_marked)
         data[rel] = merged
-    problems += [warning("W340", "not a phrasebank file: ignored when drafting", file=f"{overlay_label}/{rel}",
+    problems += [warning("W340", file=f"{overlay_label}/{rel}",
                          hint=f"phrasebank files are {', '.join(files())}")
                  for rel in unknown_files(overlay)]
     return data, problems, Layers(*counts)

@@ -5,32 +5,8 @@ checks live in :mod:`nlg.lint.entries` (sectors, indicators, activities),
 :mod:`nlg.lint.sentences` (sentence templates), :mod:`nlg.lint.lexicon` and
 :mod:`nlg.lint.report`; files are read by :mod:`nlg.lint.yamlcheck`, which keeps lines.
 
-Codes (E = error, W = warning):
-
-====  =====================================================================
-E301  file missing                     E302  invalid YAML
-E303  no mapping at the top            E305  key given twice
-E306  YAML read no/yes/on/off as a boolean where text was expected
-E307  wrong shape or missing key       E310  no twin in the other language
-E311  indicator/activity without sentences; generic sentences missing
-W312  sentences nobody uses            E313  unknown or mismatched form
-W313  follow-up entry without a 'follow' form
-E314  different number of variants     E315  paired variants use different slots
-E316  logic in a template              E317  unknown filter
-E318  unknown slot                     E319  template syntax error
-E320  noun missing from a lexicon      E321  Spanish noun without (valid) gender
-E322  populations differ by language   E323  unknown population type or noun
-E324  acronym missing from the lexicon E325  unknown key
-E326  invalid value (measure, precision, kind, priority)
-E327  follows: missing, chained or across sectors
-E328  unknown sector, parent or entry  E329  a wording recognises two things
-E330  verb the agree rule cannot inflect (needs a verbs entry)
-W331  agree changes nothing            E332  report.yaml keys missing or unpaired
-E333  unbalanced ** bold marker        E334  plural cannot be made by rule
-W335  code not recognisable in a text  E336  empty template or form
-W337  noun in one lexicon only        W338  two wordings nearly alike
-W340  a file of a user's folder that is no phrasebank file (nlg.lint.layers)
-====  =====================================================================
+Codes: E301-E343 (errors) and W312-W340 (warnings), one meaning each in :mod:`nlg.codes`
+(``docs/codes.md``, ``sitrep explain CODE``).
 """
 from __future__ import annotations
 

@@ -28,8 +28,7 @@ def init(folder: Path, *, source: Path | None = None) -> Initialised:
     folder, source = Path(folder), Path(source) if source else default_dir()
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise OutputError(problems=[error(
-            "E150", "the folder exists and is not empty; nothing was copied (it may hold your edits)",
-            file=str(folder), hint="choose a new folder name")])
+            "E150", file=str(folder))])
     copied = []
     for rel in (*files(), README):
         if (source / rel).is_file():

@@ -7,50 +7,8 @@ counted in ``Dataset.rows_outside_period``; ``Activity.country`` is the ISO
 alpha-3 code. Counts written as text follow one thousands convention per file
 (see :mod:`nlg.validate.values`). Codes E201-E204 are raised by :mod:`nlg.load.table`.
 
-======  =======  ==============================================================
-code    kind     meaning
-======  =======  ==============================================================
-E201    error    file not found or cannot be opened
-E202    error    file empty, workbook without sheets, or no header row found
-E203    error    not readable: binary content, damaged/cut-off .xlsx, old .xls
-E204    error    the named sheet is not in the workbook
-E205    error    a required column is missing
-E206    error    a count is not a number
-E207    error    a count is negative
-E208    error    (no longer raised: fractions are accepted, see W221/W222)
-E209    error    thousands separator ambiguous ("1,234" / "1.234") in this file
-E210    error    month empty or unreadable
-E211    error    no row falls in the report period
-E212    error    the report's country is not an ISO 3166-1 alpha-3 code
-E213    error    a Yes/No cell is neither
-E214    error    a USD value is not a non-negative amount
-E215    error    a country cell names no known country
-E216    error    column_map maps a header to an unknown field
-E217    error    the report period is not two "YYYY-MM" months in order
-W201    warning  admin1 empty
-W202    warning  appealing organisation empty
-W203    warning  indicator empty
-W204    warning  country empty (the report's country is assumed)
-W205    warning  CVA = Yes with an empty or zero value
-W206    warning  CVA = Yes without a delivery mechanism
-W207    warning  multipurpose cash row with CVA = No
-W208    warning  New beneficiaries > Total monthly beneficiaries
-W209    warning  population-type breakdown differs from New beneficiaries
-W210    warning  age/gender breakdown differs from New beneficiaries
-W211    warning  admin1 is not an ISO 3166-2 subdivision of the country
-W212    warning  rows of another country left out (one warning per file and country)
-W270    warning  a multi-country report: rows with an empty country whose admin1 names no
-                 single one of the report's countries left out (one warning per file)
-W213    warning  text cell over 2,000 characters cut
-W214    warning  text cell looks like a formula (kept as literal text, never evaluated)
-W215    warning  characters illegal in XML 1.0 removed from a cell
-W216    warning  two columns map to the same field (the first is used)
-W217    warning  sector empty
-W218    warning  a column_map entry matches no column of any file
-W219    warning  Direct Assistance row without a quantity of output
-W220-   warning  reading real exports: unknown columns, decimals, mojibake, admin1
-W225             spellings, odd Yes/No cells (see :mod:`nlg.validate.read`)
-======  =======  ==============================================================
+Codes: E205-E217 (E201-E204, E218, E230, E231 come from :mod:`nlg.load.table` and :mod:`nlg.api`)
+and W201-W225, W270; each has one meaning in :mod:`nlg.codes` (``docs/codes.md``).
 
 Admin1 cells are matched against R4V's admin1 list and ISO 3166-2 and replaced by
 the official spelling; a national row (admin1 = the country, "Country level" ...)

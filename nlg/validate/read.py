@@ -4,14 +4,8 @@ A real platform export is not bad input for the defects real exports have:
 each repair below is made silently cell by cell and said ONCE per file (or per
 column) with a count, so a 20,000-row export gives a handful of warnings.
 
-======  ==============================================================================
-W220    columns the tool does not know (all named in one warning per file)
-W221    apportioned decimals in a breakdown column kept (one per column, with a count)
-W222    decimals in a narrated count column rounded half-up (one per column, with count)
-W223    double-encoded UTF-8 repaired ("CÃ³rdoba" -> "Córdoba"; one per file, with count)
-W224    admin1 names written differently from the official spelling (one per file)
-W225    a Yes/No column the report does not narrate holds other values, read as No
-======  ==============================================================================
+Codes W220 (unknown columns), W221/W222 (decimals), W223 (mojibake), W224 (admin1
+spellings), W225 (odd Yes/No cells): their meanings are in :mod:`nlg.codes`.
 """
 from __future__ import annotations
 

@@ -94,7 +94,7 @@ def run(folder: ReportFolder, state: forms.FormState, action: str, force: bool =
     """Return the outcome of ``action`` on the form ``state`` (saved first)."""
     result = Result(action, state)
     if action not in ACTIONS:
-        result.problems = views.located([error("E172", "unknown action", value=action)])
+        result.problems = views.located([error("E182", value=action)])
         return result
     bad = _data_names(folder, state)
     saved = (store.Saved(None, tuple(bad)) if bad else
@@ -183,8 +183,7 @@ def _pdfs(folder: ReportFolder, draft) -> list:
     names = views.draft_names(draft)
     missing = [n for n in names if not (folder.out / n).is_file()]
     if missing:
-        raise OutputError(problems=[error("E177", "no Word draft to convert yet", file=n,
-                                          hint="press Draft first") for n in missing])
+        raise OutputError(problems=[error("E177", file=n) for n in missing])
     paths = to_pdfs([folder.out / n for n in names])
     return [views.Output(p.name, "pdf", lang.value) for p, lang in zip(paths, draft.config.languages)]
 

@@ -62,8 +62,7 @@ def accept(folder: ReportFolder, name: str, content: bytes, *, country: str = ""
     except SitrepError as exc:
         return Upload(str(name), False, exc.problems)
     if len(content) > MAX_BYTES:
-        return Upload(name, False, (error("E173", "the file is larger than 200 MB", file=name,
-                                          hint="export only the month and country of the report"),))
+        return Upload(name, False, (error("E183", file=name),))
     with folder.staging() as area:
         staged = area / name
         staged.write_bytes(content)

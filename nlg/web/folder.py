@@ -38,8 +38,7 @@ def safe_name(name: str, *, suffixes: tuple[str, ...] | None = None, code: str =
     plain = text.strip()
     if (not plain or plain != text or plain in (".", "..") or plain.startswith((".", "~$"))
             or _BAD.search(plain) or _RESERVED.match(plain) or len(plain) > 200):
-        raise WebError(problems=[error("E172", "not a plain file name inside the report folder",
-                                       value=text, hint="give the file's name only, without a folder")])
+        raise WebError(problems=[error("E172", value=text)])
     if suffixes and not plain.lower().endswith(suffixes):
         raise WebError(problems=[error(code, f"expected a {' or '.join(suffixes)} file", value=text,
                                        hint="export the 5W from ActivityInfo as .xlsx or .csv")])
@@ -76,8 +75,7 @@ class ReportFolder:
         base = self.root / under if under else self.root
         path = (base / safe_name(name)).resolve()
         if not path.is_relative_to(self.root) or path.parent != base.resolve():
-            raise WebError(problems=[error("E172", "not a plain file name inside the report folder",
-                                           value=name, hint="give the file's name only, without a folder")])
+            raise WebError(problems=[error("E172", value=name)])
         return path
 
     def exports(self) -> list[str]:

@@ -94,13 +94,11 @@ def to_pdfs(docx_paths: Sequence[str | Path], *, soffice: Path | None = None,
         return [to_pdf(s, soffice=soffice, timeout=timeout) for s in sources]
     for source in sources:
         if not source.is_file():
-            raise OutputError(problems=[error("E521", "no such document to convert",
-                                              file=str(source), hint="check the path")])
+            raise OutputError(problems=[error("E523", file=str(source))])
     program = soffice or find_soffice()
     if program is None:
         raise OutputError(problems=[error(
-            "E520", "LibreOffice is not installed, so no PDF was written",
-            file=str(sources[0]) if sources else None, hint=_INSTALL_HINT)])
+            "E520", file=str(sources[0]) if sources else None, hint=_INSTALL_HINT)])
     with tempfile.TemporaryDirectory(prefix="sitrep-pdf-") as work:
         folder = Path(work)
         _run(_command(program, folder, sources), sources, timeout)

@@ -157,8 +157,7 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
 
 def _not_docx(path: Path) -> OutputError:
     return OutputError(problems=[error(
-        "E503", "not a Word .docx file", file=str(path),
-        hint="check the path; only .docx files written by sitrep can be read")])
+        "E503", file=str(path))])
 
 
 def set_core(document: Document, core: CoreInfo) -> None:
