@@ -94,7 +94,8 @@ _ENTRIES = (
     Code("E115", "a value that must be a list or a mapping is not one"),
     Code("E116", "a value that must be a number (or a whole number) is not one"),
     Code("E117", "a date is not YYYY-MM-DD, or the day does not exist"),
-    Code("E118", "a file or folder named in report.yaml is not found", "paths are relative to the report folder"),
+    Code("E118", "a file or folder named in report.yaml is not found, or a data file is not a file (a folder, "
+         "pipe or device)", "paths are relative to the report folder"),
     Code("E119", "funding.required_usd is not greater than zero"),
     Code("E120", "a text of report.yaml is given in no language"),
     Code("E121", "a style switch is not true or false"),
@@ -254,10 +255,10 @@ _ENTRIES = (
     Code("E306", "YAML read no/yes/on/off as a boolean where text was expected", "quote the word"),
     Code("E307", "a phrasebank value of the wrong shape, or a missing key"),
     Code("E308", "sitrep check cannot read a phrasebank file (missing, unreadable or not YAML)"),
-    Code("E310", "sentences in one language with no twin in the other"),
+    Code("E310", "sentences in one language with no twin in another"),
     Code("E311", "an indicator or activity without sentences; the generic sentences missing"),
     Code("E313", "a sentence form unknown, missing, or in one language only"),
-    Code("E314", "a different number of variants in the two languages"),
+    Code("E314", "a different number of variants in two languages"),
     Code("E315", "paired variants use different slots"),
     Code("E316", "logic (or an unsafe operation) in a template"),
     Code("E317", "a filter unknown, or used where it cannot work (agree with no counted noun)"),
@@ -361,6 +362,13 @@ _ENTRIES = (
 )
 
 
+#: Codes whose meaning moved to a new number (old code, new code, what moved): the old code
+#: keeps its other meaning. docs/codes.md lists them; ``sitrep explain OLD`` says so.
+RENUMBERED: tuple[tuple[str, str, str], ...] = (
+    ("E305", "E308", "sitrep check could not read a phrasebank file; E305 is only a key given twice"),
+)
+
+
 def _table(entries: tuple[Code, ...]) -> Mapping[str, Code]:
     table: dict[str, Code] = {}
     for entry in entries:
@@ -384,6 +392,15 @@ def lookup(code: str) -> Code:
         return CODES[code]
     except KeyError:
         raise ValueError(f"{code!r} is not in the catalogue of codes (nlg/codes.py)") from None
+
+
+def moved(code: str) -> tuple[tuple[str, str, str], ...]:
+    """Return the renumberings that took a meaning away from ``code`` or gave one to it.
+
+    >>> moved("E308")[0][:2]
+    ('E305', 'E308')
+    """
+    return tuple(r for r in RENUMBERED if code in r[:2])
 
 
 def section(code: str) -> str:

@@ -20,7 +20,7 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def describe(given: str) -> str | None:
     """Return the text shown for ``given`` (a code or the start of codes), None when unknown."""
-    from nlg.codes import CODES, section
+    from nlg.codes import CODES, moved, section
 
     code = given.strip().strip("[]").strip().upper()
     entry = CODES.get(code)
@@ -30,6 +30,8 @@ def describe(given: str) -> str | None:
             lines.append(f"  message: {entry.message}")
         if entry.hint:
             lines.append(f"  what to do: {entry.hint}")
+        for old, new, why in moved(code):
+            lines.append(f"  renumbered: {new} was {old} ({why})")
         return "\n".join(lines) + "\n"
     found = [e for c, e in CODES.items() if code and c.startswith(code)]
     return "".join(f"{e.code}  {e.title}\n" for e in found) or None
