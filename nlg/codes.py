@@ -350,7 +350,8 @@ _ENTRIES = (
     Code("E631", "bullet-added: a paragraph in a sector that is neither a generated bullet nor a note"),
     Code("E640", "review-flag: a highlighted paragraph or REVIEW: text left in the document"),
     Code("E641", "placeholder: {{ … }}, […], <…>, XXX, TBD, TODO … left in the text"),
-    Code("E650", "english-in-spanish: a sentence of the Spanish draft that reads as English"),
+    Code("E650", "english-in-spanish: a sentence of a draft in another language (Spanish, Portuguese) "
+         "that reads as English"),
     Code("E660", "data-changed: a fact whose value differs from the one stored"),
     Code("E670", "sitrep check: a draft refused by the size limits (docs/limits.md)"),
     Code("E671", "sitrep check: the embedded data changed since sitrep wrote them (seal mismatch)"),
