@@ -90,11 +90,11 @@ def country_codes() -> list[str]:
 @lru_cache(maxsize=1)
 def _country_index() -> dict[str, str]:
     """Return folded country names (CLDR, in every document language) and ISO codes -> alpha-3."""
-    from nlg.lang import CODES
+    from nlg.lang import CODES, module
 
     index: dict[str, str] = {}
     by_alpha2 = {a2: a3 for a3, a2 in _data()["countries"].items()}
-    for locale in CODES:
+    for locale in sorted({module(code).NUMBER_LOCALE for code in CODES}):
         for code, name in Locale.parse(locale).territories.items():
             if code in by_alpha2:
                 index[place_key(name)] = by_alpha2[code]
