@@ -174,6 +174,31 @@ def compact(n: int | float, *, locale: str, digits: int = 2) -> tuple[str, str]:
     return text, _scale_word(locale, exponent, shown)
 
 
+def spell(shown: int, *, step: int = 1, scale: int = 0, locale: str) -> tuple[str, str]:
+    """Return (number, scale word) of a figure decided in the plan (a :class:`nlg.content.facts.Quantity`).
+
+    ``shown`` (a multiple of ``step``) is spelt in the language's largest compact scale not
+    above ``scale`` (in full when there is none), with the decimals ``step`` keeps at that
+    scale, trailing zeros dropped. Nothing is rounded here: every language writes the same
+    figure at the same precision ("1.59 billion", "1.590 millones").
+
+    >>> spell(1_590_000_000, step=10**7, scale=9, locale="en"), spell(1_590_000_000, step=10**7, scale=9, locale="es")
+    (('1.59', 'billion'), ('1.590', 'millones'))
+    >>> spell(66_800_000, step=10**5, scale=6, locale="es"), spell(14_971, locale="en")
+    (('66,8', 'millones'), ('14,971', ''))
+    """
+    scales = [s for s in _house(_language(locale))[1] if s <= scale]
+    if not scales:
+        return integer(shown, locale=locale), ""
+    exponent = max(scales)
+    digits = max(0, exponent - (len(str(max(step, 1))) - 1))
+    value = Decimal(shown).scaleb(-exponent)
+    if value == value.to_integral_value():
+        value = value.to_integral_value()
+    text = decimal(value, locale=locale, digits=digits, trim=True)
+    return text, _scale_word(locale, exponent, value.normalize() if value % 1 else value)
+
+
 def percent(ratio: float, *, locale: str, digits: int = 0) -> str:
     """Return a ratio (0.21) as a percentage, rounded half-up.
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from nlg.phrasebank import bank as phrasebank
 from nlg.realise import textenv
+from nlg.content.hedge import spelt
 from nlg.config.report import Period, ReportConfig, Style
 from nlg.content.facts import Message, Quantity
 from nlg.lang import module
@@ -33,7 +34,7 @@ def message(entry: str, value: int, shown: int | None = None, hedge: Hedge = Hed
     """Return a message for a sentence-level case."""
     regions = kw.pop("region_count", len(places))
     return Message(fact=f"{sector}/{entry}", entry=entry, form=form, variant=variant,
-                   quantity=Quantity(value, value if shown is None else shown, hedge),
+                   quantity=spelt(Quantity(value, value if shown is None else shown, hedge)),
                    noun=noun, group=kw.pop("group", "refugees_migrants"), places=tuple(places),
                    region_count=regions, **kw)
 
@@ -56,3 +57,12 @@ def render_entry(eid: str, value: int, lang: Lang) -> list[str]:
             text, _ = message_text(w, msg)
             out.append("".join(s.text for s in sentence_spans(w, text)))
     return out
+
+
+def money(rules, amount, locale: str) -> str:
+    """Return ``amount`` as the plan decides it (nlg.content.figures.money) and ``rules`` spell it."""
+    from nlg import numfmt
+    from nlg.content import figures
+
+    q = figures.money(amount)
+    return rules.money_usd(*numfmt.spell(q.shown, step=q.step, scale=q.scale, locale=locale))

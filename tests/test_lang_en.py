@@ -9,8 +9,10 @@ from nlg.lang import base, en, es, module
 from nlg.lang.base import Noun
 from nlg.model import Lang
 
+from helpers import money
+
 PUBLIC = ("LANGUAGE_TAG", "pluralise", "inflect", "agree", "definite_article", "join",
-          "orthography", "quantity", "money_usd", "percent")
+          "orthography", "quantity", "money_usd")
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
@@ -213,12 +215,14 @@ def test_quantity(number, scale, noun, expected):
     (1_000_000, "en", "US$1 million"),
 ])
 def test_money_usd(amount, locale, expected):
-    assert en.money_usd(amount, locale=locale) == expected
+    assert money(en, amount, locale) == expected
 
 
 @pytest.mark.parametrize(("ratio", "expected"), [(0.21, "21%"), (0.215, "22%"), (0.2149, "21%")])
 def test_percent(ratio, expected):
-    assert en.percent(ratio, locale="en") == expected
+    from nlg.content import figures
+
+    assert base.percent(figures.percent(ratio).shown, locale="en") == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -27,7 +27,7 @@ def test_every_language_module_is_a_language():
         for name in LanguageRules.__annotations__:
             assert hasattr(rules, name), (code, name)
         for name in ("pluralise", "inflect", "agree", "definite_article", "join", "orthography",
-                     "quantity", "money_usd", "percent"):
+                     "quantity", "money_usd"):
             assert callable(getattr(rules, name)), (code, name)
 
 

@@ -84,11 +84,31 @@ class Facts:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A figure as it will be shown: true value, shown value and the relation."""
+    """A figure as every language shows it, decided once in the plan (nlg/content/hedge.py, nlg/content/figures.py).
 
-    value: int
+    ``value`` is the true value, ``shown`` the figure shown and ``hedge`` the relation between
+    them. ``step`` is the precision: ``shown`` is a multiple of it, and with the hedge EXACT and
+    a step above 1 the figure is the value rounded half-up to it ("2.88 million" for 2,875,743).
+    ``scale`` is the power of ten it is spelt in (0: in full; 6: millions; 9: billions, which a
+    language without that word spells in millions: "1.590 millones"). ``unit``: "" a count,
+    "USD" US dollars, "%" a share (``value`` the ratio, ``shown`` whole percent).
+    """
+
+    value: int | float
     shown: int
     hedge: Hedge
+    step: int = 1
+    scale: int = 0
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class FundingPlan:
+    """The funding key figure as shown: amounts funded and required (USD), and the share funded."""
+
+    funded: Quantity
+    required: Quantity
+    percent: Quantity           # whole percent; its value is the ratio funded / required
 
 
 @dataclass(frozen=True)
@@ -151,3 +171,5 @@ class ContentPlan:
     people_assisted_previous: int | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
     assisted_by_country: tuple[tuple[str, int | None], ...] = ()   # several countries: shown
+    refugees: Quantity | None = None          # the refugees-and-migrants key figure given
+    funding: FundingPlan | None = None        # funded, required and the share funded

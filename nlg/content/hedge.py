@@ -19,6 +19,8 @@ ABOUT means |v - shown| within the stated tolerance (at most 5% for two figures)
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from nlg.content.facts import Quantity
 from nlg.model import Hedge, Precision
 
@@ -52,7 +54,7 @@ def decide(value: int, *, precision: Precision, small_count: int = 20,
     """Return the :class:`Quantity` to show for ``value``.
 
     >>> decide(906, precision=Precision.APPROXIMATE)
-    Quantity(value=906, shown=900, hedge=<Hedge.OVER: 'over'>)
+    Quantity(value=906, shown=900, hedge=<Hedge.OVER: 'over'>, step=1, scale=0, unit='')
     >>> decide(392, precision=Precision.APPROXIMATE).hedge.value
     'nearly'
     >>> decide(684, precision=Precision.APPROXIMATE).shown
@@ -60,10 +62,29 @@ def decide(value: int, *, precision: Precision, small_count: int = 20,
     >>> decide(2550, precision=Precision.EXACT).hedge.value
     'exact'
     >>> decide(1987, precision=Precision.ESTIMATE)
-    Quantity(value=1987, shown=2000, hedge=<Hedge.ABOUT: 'about'>)
+    Quantity(value=1987, shown=2000, hedge=<Hedge.ABOUT: 'about'>, step=1, scale=0, unit='')
     >>> decide(7, precision=Precision.APPROXIMATE, sensitive_threshold=10).hedge.value
     'under'
     """
+    return spelt(_decide(value, precision, small_count, nearly_tolerance, about_tolerance,
+                         sensitive_threshold))
+
+
+def spelt(q: Quantity) -> Quantity:
+    """Return ``q`` with the scale it is spelt in: millions or billions from 10^6 on when two
+    decimals of the scale write it whole ("1.5 million"), else in full (every digit).
+
+    >>> spelt(Quantity(1_512_000, 1_500_000, Hedge.OVER)).scale, spelt(Quantity(1_234_567, 1_234_567, Hedge.EXACT)).scale
+    (6, 0)
+    """
+    scale = 9 if q.shown >= 10 ** 9 else 6 if q.shown >= 10 ** 6 else 0
+    if not scale or q.shown % 10 ** (scale - 2):
+        return q
+    return replace(q, step=10 ** (scale - 2), scale=scale)
+
+
+def _decide(value: int, precision: Precision, small_count: int, nearly_tolerance: float,
+            about_tolerance: float, sensitive_threshold: int) -> Quantity:
     if value < 0:
         raise ValueError(f"a figure cannot be negative: {value}")
     if 0 < value < sensitive_threshold:
@@ -96,10 +117,12 @@ def is_true(q: Quantity, *, nearly_tolerance: float = 0.02, about_tolerance: flo
 
     >>> is_true(Quantity(912, 900, Hedge.OVER)), is_true(Quantity(880, 900, Hedge.OVER))
     (True, False)
+    >>> is_true(Quantity(2_875_743, 2_880_000, Hedge.EXACT, step=10_000)), is_true(Quantity(2_874_999, 2_880_000, Hedge.EXACT, step=10_000))
+    (True, False)
     """
     v, s = q.value, q.shown
-    if q.hedge is Hedge.EXACT:
-        return v == s
+    if q.hedge is Hedge.EXACT:                 # rounded half-up to its step (every digit: equal)
+        return abs(v - s) * 2 <= q.step if q.step > 1 else v == s
     if q.hedge is Hedge.OVER:
         return v > s
     if q.hedge is Hedge.NEARLY:

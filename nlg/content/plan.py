@@ -8,7 +8,9 @@ dominant population type.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
+from nlg.content import figures
 from nlg.content import hedge
 from nlg.content import plan_countries
 from nlg.content.aggregate import OTHER
@@ -56,7 +58,8 @@ def plan(selection: Selection, config: ReportConfig, bank: Phrasebank,
     if people_assisted is not None:
         assisted = Quantity(people_assisted, people_assisted, hedge.Hedge.EXACT)
     return ContentPlan(tuple(sectors), assisted, previous_period if previous_period else None,
-                       people_assisted_previous, assisted_by_country=assisted_by_country)
+                       people_assisted_previous, assisted_by_country=assisted_by_country,
+                       refugees=figures.refugees(config), funding=figures.funding(config))
 
 
 #: Data warnings that touch a printed figure: a bullet built on a row with one of them is
@@ -196,13 +199,12 @@ def _usd(fact: Fact, config: ReportConfig, bank: Phrasebank, key: str, form: str
     if not all(f"{form}_usd" in lb.sentences.get(key, {}) for lb in bank.langs.values()):
         return None
     value = int(fact.value_usd)
-    if value >= 1_000_000:             # spelt "US$1.2 million": shown is a whole 100,000, never above
-        shown = value // 100_000 * 100_000
-        return Quantity(value, shown, hedge.Hedge.OVER if shown < value else hedge.Hedge.EXACT)
-    return hedge.decide(value, precision=Precision.APPROXIMATE,
-                        small_count=config.style.small_count,
-                        nearly_tolerance=config.style.nearly_tolerance,
-                        about_tolerance=config.style.about_tolerance)
+    if value >= figures.MILLION:       # "over US$1.2 million": cut to its precision, never above
+        return figures.money_over(value)
+    return replace(hedge.decide(value, precision=Precision.APPROXIMATE,
+                                small_count=config.style.small_count,
+                                nearly_tolerance=config.style.nearly_tolerance,
+                                about_tolerance=config.style.about_tolerance), unit="USD")
 
 
 def change_direction(value: int, previous: int | None, threshold: float) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Protocol
 
 GENDERS = ("", "m", "f")
@@ -91,13 +92,21 @@ class LanguageRules(Protocol):
 
     def quantity(self, number: str, scale: str, noun: str) -> str: ...
 
-    def money_usd(self, amount: float, *, locale: str) -> str: ...
-
-    def percent(self, ratio: float, *, locale: str) -> str: ...
-
-    def cardinal(self, n: int, gender: str = "") -> str: ...
+    def money_usd(self, number: str, scale: str) -> str: ...
 
     def hedge_before(self, hedge: str, noun: Noun) -> str: ...
+
+
+def percent(shown: int, *, locale: str) -> str:
+    """Return a whole percentage decided in the plan as the locale writes it (the same rule in
+    every language: Babel's pattern, "21%", "21\u00a0%").
+
+    >>> percent(21, locale="en"), percent(21, locale="es"), percent(21, locale="pt_BR")
+    ('21%', '21\xa0%', '21%')
+    """
+    from nlg import numfmt             # numfmt reads the language modules' constants
+
+    return numfmt.percent(Decimal(shown) / 100, locale=locale)
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from nlg import numfmt
 from nlg.lang.base import (Noun, capitalise_first, check_conj, leading_group, match_case,
                            sub_outside_urls, tidy_spacing)
 
@@ -191,23 +190,13 @@ def quantity(number: str, scale: str, noun: str) -> str:
     return " ".join(part for part in (number, scale, noun) if part)
 
 
-def money_usd(amount: float, *, locale: str) -> str:
-    """Return an amount of US dollars, one decimal at most ("US$66.8 million", "US$950,000").
+def money_usd(number: str, scale: str) -> str:
+    """Return an amount of US dollars spelt (number and scale word decided in the plan).
 
-    >>> money_usd(66_800_000, locale="en"), money_usd(1_200_000_000, locale="en")
-    ('US$66.8 million', 'US$1.2 billion')
+    >>> money_usd("66.8", "million"), money_usd("950,000", "")
+    ('US$66.8 million', 'US$950,000')
     """
-    number, scale = numfmt.compact(amount, locale=locale, digits=1)
     return "US$" + quantity(number, scale, "")
-
-
-def percent(ratio: float, *, locale: str) -> str:
-    """Return a ratio as a whole percentage ("21%").
-
-    >>> percent(0.2149, locale="en")
-    '21%'
-    """
-    return numfmt.percent(ratio, locale=locale)
 
 
 def hedge_before(hedge: str, noun: Noun) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from nlg import numfmt
 from nlg.lang.base import (Noun, capitalise_first, check_conj, leading_group, match_case,
                            sub_outside_urls, tidy_spacing)
 
@@ -259,23 +258,13 @@ def quantity(number: str, scale: str, noun: str) -> str:
     return " ".join(part for part in (number, scale, noun) if part)
 
 
-def money_usd(amount: float, *, locale: str) -> str:
-    """Return an amount of US dollars, one decimal at most ("USD 66,8 millones", "USD 950.000").
+def money_usd(number: str, scale: str) -> str:
+    """Return an amount of US dollars spelt (number and scale word decided in the plan).
 
-    >>> money_usd(66_800_000, locale="es"), money_usd(1_200_000_000, locale="es")
-    ('USD 66,8 millones', 'USD 1.200 millones')
+    >>> money_usd("66,8", "millones"), money_usd("1.590", "millones")
+    ('USD 66,8 millones', 'USD 1.590 millones')
     """
-    number, scale = numfmt.compact(amount, locale=locale, digits=1)
     return "USD " + quantity(number, scale, "")
-
-
-def percent(ratio: float, *, locale: str) -> str:
-    """Return a ratio as a whole percentage ("21 %" with a no-break space in ``es``).
-
-    >>> percent(0.21, locale="es")
-    '21\\xa0%'
-    """
-    return numfmt.percent(ratio, locale=locale)
 
 
 _MIXED_PAIR = re.compile(r"^\w+as(?:,| y) \w+os\b")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from nlg import numfmt
 from nlg.lang.base import Noun, capitalise_first, check_conj, match_case, sub_outside_urls, tidy_spacing
 
 NAME = "Portuguese"
@@ -269,20 +268,10 @@ def quantity(number: str, scale: str, noun: str) -> str:
     return " ".join(part for part in (number, scale, noun) if part)
 
 
-def money_usd(amount: float, *, locale: str) -> str:
-    """Return an amount of US dollars, one decimal at most ("US$ 66,8 milhões", "US$ 950.000").
+def money_usd(number: str, scale: str) -> str:
+    """Return an amount of US dollars spelt (number and scale word decided in the plan).
 
-    >>> money_usd(66_800_000, locale="pt_BR"), money_usd(1_200_000_000, locale="pt_BR")
+    >>> money_usd("66,8", "milhões"), money_usd("1,2", "bilhão")
     ('US$ 66,8 milhões', 'US$ 1,2 bilhão')
     """
-    number, scale = numfmt.compact(amount, locale=locale, digits=1)
     return "US$ " + quantity(number, scale, "")
-
-
-def percent(ratio: float, *, locale: str) -> str:
-    """Return a ratio as a whole percentage ("21%").
-
-    >>> percent(0.21, locale="pt_BR")
-    '21%'
-    """
-    return numfmt.percent(ratio, locale=locale)

@@ -16,6 +16,7 @@ from dataclasses import replace
 from nlg import numfmt
 from nlg.realise import provenance
 from nlg.config.report import Figure, ReportConfig
+from nlg.content.figures import refugees_figure as refugees
 from nlg.content.facts import ContentPlan, Facts, SectorTotal
 from nlg.realise.doc import Table
 from nlg.realise.sentences import country_in_text, country_name
@@ -24,21 +25,6 @@ from nlg.realise.sentences import country_in_text, country_name
 def shown(facts: Facts) -> tuple[str, ...]:
     """Return the countries that get a column: those with rows in the period, in order."""
     return tuple(c for c in facts.countries if c in facts.countries_with_rows)
-
-
-def refugees(config: ReportConfig) -> tuple[Figure | None, bool]:
-    """Return the refugees-and-migrants key figure and whether it is the countries' sum.
-
-    One country, or the platform's figure given: that figure. Else, when every one of the
-    report's countries has one under ``key_figures.by_country``, their sum.
-    """
-    given = config.key_figures.get("refugees_and_migrants")
-    if given is not None or not config.multi:
-        return given, False
-    figures = [config.country_figures.get(c, {}).get("refugees_and_migrants") for c in config.countries]
-    if figures and all(f is not None for f in figures):
-        return Figure(sum(int(f.value) for f in figures)), True
-    return None, False
 
 
 def _names(w, codes) -> str:

@@ -9,8 +9,10 @@ from nlg import numfmt
 from nlg.realise import textenv
 from nlg.config.report import Bilingual, ReportConfig
 from nlg.content.facts import ContentPlan, Facts
+from nlg.content.figures import refugees_figure
 from nlg.realise.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, SectorBlock, Span, Table
 from nlg.lang import module as lang_module
+from nlg.lang.base import percent
 from nlg.realise.markup_drafted import parse as parse_drafted
 from nlg.model import Lang, Problem
 from nlg.phrasebank.bank import Phrasebank
@@ -39,7 +41,7 @@ def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phraseb
                                       "contacts", "published", "funding_title", "other_sector",
                                       "review_prefix")},
         key_figures=_key_figures(w, config, plan, where, label),
-        funding=_funding(w, config, label),
+        funding=_funding(w, config, plan, label),
         situation=_drafted(w, config.situation),
         sectors=_sectors(w, plan, facts, warnings),
         people_reached=_table(w, facts, label),
@@ -93,10 +95,9 @@ def partners(config: ReportConfig) -> tuple[str, ...]:
 
 def _key_figures(w, config: ReportConfig, plan: ContentPlan, country: str, label) -> tuple[KeyFigure, ...]:
     figures = []
-    refugees, summed = realise_countries.refugees(config)
-    if refugees is not None:
-        number, scale = numfmt.compact(int(refugees.value), locale=w.locale) \
-            if refugees.value >= 1_000_000 else (numfmt.integer(int(refugees.value), locale=w.locale), "")
+    refugees, summed = refugees_figure(config)
+    if refugees is not None and plan.refugees is not None:
+        number, scale = w.spell(plan.refugees)
         source = f": {refugees.source}" if refugees.source else ""
         if refugees.as_of:
             source += f", {label('as_of', date=numfmt.full_date(refugees.as_of, locale=w.locale))}"
@@ -119,17 +120,16 @@ def _key_figures(w, config: ReportConfig, plan: ContentPlan, country: str, label
     return tuple(figures)
 
 
-def _funding(w, config: ReportConfig, label) -> FundingBlock | None:
-    f = config.funding
-    if f is None:
+def _funding(w, config: ReportConfig, plan: ContentPlan, label) -> FundingBlock | None:
+    f = plan.funding
+    if f is None or config.funding is None:
         return None
-    ratio = f.funded_usd / f.required_usd
+    source = config.funding.source
     return FundingBlock(
-        ratio=min(ratio, 1.0),
-        headline=label("funding_headline", percent=w.rules.percent(ratio, locale=w.locale)),
-        detail=label("funding_detail", funded=w.rules.money_usd(f.funded_usd, locale=w.locale),
-                     required=w.rules.money_usd(f.required_usd, locale=w.locale)),
-        source=label("source", source=f.source) if f.source else "",
+        ratio=min(f.percent.value, 1.0),
+        headline=label("funding_headline", percent=percent(f.percent.shown, locale=w.locale)),
+        detail=label("funding_detail", funded=w.money(f.funded), required=w.money(f.required)),
+        source=label("source", source=source) if source else "",
     )
 
 

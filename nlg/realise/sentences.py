@@ -52,11 +52,13 @@ class Writer:
             return self.bank.inclusive[key]
         return self.bank.nouns[key]
 
-    def number(self, n: int) -> tuple[str, str]:
-        """Return (number text, scale word) for a figure shown in running text."""
-        if n >= 1_000_000:
-            return numfmt.compact(n, locale=self.locale)
-        return numfmt.integer(n, locale=self.locale), ""
+    def spell(self, q: Quantity) -> tuple[str, str]:
+        """Return (number text, scale word) of a figure of the plan, as decided there."""
+        return numfmt.spell(q.shown, step=q.step, scale=q.scale, locale=self.locale)
+
+    def money(self, q: Quantity) -> str:
+        """Return an amount of US dollars of the plan as this language writes it."""
+        return self.rules.money_usd(*self.spell(q))
 
 
 def _count(w: Writer, q: Quantity, noun: Noun, variant: int,
@@ -64,7 +66,7 @@ def _count(w: Writer, q: Quantity, noun: Noun, variant: int,
     """The hedged figure with its noun; ``bare``: the figure alone (unit unknown)."""
     inflect_as = q.shown if q.hedge is Hedge.EXACT else 2
     agreement = textenv.Agreement(w.rules, noun, inflect_as != 1, dict(w.bank.verbs))
-    number, scale = w.number(q.shown)
+    number, scale = w.spell(q)
     quantity = w.rules.quantity(number, scale, "" if bare else w.rules.inflect(noun, inflect_as))
     hedges = w.bank.hedges[q.hedge.value]
     hedge = textenv.render(hedges[variant % len(hedges)], {}, agreement=agreement)
@@ -77,7 +79,7 @@ def _usd(w: Writer, q: Quantity, variant: int) -> str:
     """The hedged transfer value ("over US$12,400", "más de USD 12.400")."""
     hedges = w.bank.hedges[q.hedge.value]
     hedge = textenv.render(hedges[variant % len(hedges)], {})
-    return " ".join(p for p in (hedge, w.rules.money_usd(q.shown, locale=w.locale)) if p)
+    return " ".join(p for p in (hedge, w.money(q)) if p)
 
 
 def country_name(w: Writer, code: str) -> str:
