@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from nlg.phrasebank import bank as pb
 from nlg.content.aggregate import aggregate, with_previous
@@ -28,9 +27,6 @@ from nlg.realise.report import realise
 from nlg.content.recognise import recogniser
 from nlg.content.select import select
 from nlg.serialise import SCHEMA, dumps
-
-if TYPE_CHECKING:
-    from nlg.draft.qa import QAWritten
 
 VERSION = "0.1.0"
 
@@ -77,22 +73,6 @@ class Draft:
                                     if self.config.multi else {}),
                                  "number_locale": dict(self.config.style.number_locale)},
                       "facts": self.facts, "plan": self.plan, "texts": texts or {}})
-
-
-@dataclass(frozen=True)
-class Written:
-    path: Path
-    lang: Lang
-    backup: Path | None = None
-    review: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class DraftResult:
-    draft: Draft
-    outputs: tuple[Written, ...] = field(default_factory=tuple)
-    qa: "QAWritten | None" = None           # the QA workbook (nlg.draft.qa)
-    warnings: tuple[Problem, ...] = ()      # about the output (W230: template links left out)
 
 
 def load_data(config: ReportConfig) -> Dataset:

@@ -43,7 +43,7 @@ SHARED: dict[str, tuple[tuple[str, ...], str]] = {
     "E318": (("lint/sentences.py", "realise/textenv.py"), "textenv refuses at render time what lint refuses"),
     "E319": (("lint/sentences.py", "realise/textenv.py"), "textenv refuses at render time what lint refuses"),
     "E503": (("check/read.py", "word/save.py"), "check and drafting open drafts"),
-    "E504": (("batch/run.py", "draft/output.py"), "a draft and a batch create the output folder"),
+    "E504": (("batch/run.py", "draft/files.py"), "a draft and a batch create the output folder"),
     "E510": (("batch/run.py", "draft/output.py", "web/actions.py"),
              "raised by output; batch and the web page tell an edited draft from other errors"),
     "E533": (("draft/review.py", "web/actions.py"), "raised by review; the web page tells an edited copy"),

@@ -13,7 +13,7 @@ import pytest
 from nlg.cli import sitrep as cli
 from nlg.word import save as docx_io
 from nlg.errors import OutputError
-from nlg.draft.output import backup_path, lock_file
+from nlg.draft.files import backup_path, lock_file
 from test_check import EN, ES, SAMPLE, draft
 
 QA = "PER_2023-11_qa.xlsx"           # the QA workbook, written beside the drafts

@@ -180,7 +180,7 @@ def _check_folders(root: Path, out: Path) -> None:
     """Return after checking the root exists and creating the output folder."""
     if not root.is_dir():
         raise ConfigError(problems=[error("E131", file=str(root))])
-    from nlg.draft.output import report_folder_as_out
+    from nlg.draft.files import report_folder_as_out
 
     if (problem := report_folder_as_out(out)) is not None:
         raise problem

@@ -24,6 +24,10 @@ REVIEW_FLAG, PLACEHOLDER, ENGLISH, DATA_CHANGED = "E640", "E641", "E650", "E660"
 KINDS = {FIGURE: "figure", ONE_LANGUAGE: "one-language", DELETED: "bullet-deleted",
          ADDED: "bullet-added", REVIEW_FLAG: "review-flag", PLACEHOLDER: "placeholder",
          ENGLISH: "english-in-spanish", DATA_CHANGED: "data-changed"}
+#: The findings on what the check can trust (written by :mod:`nlg.check.trust`).
+UNSEALED, OTHER_KEY, HIDDEN, DIGITS, TOO_LONG = "E672", "E673", "E674", "E675", "E676"
+TRUST_KINDS = {UNSEALED: "unsealed-data", OTHER_KEY: "seal-other-key", HIDDEN: "hidden-characters",
+               DIGITS: "other-digits", TOO_LONG: "paragraph-too-long"}
 PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\[[^\]\n]{0,40}\]|\b(?:XXX+|TBD|TBC|TODO|FIXME)\b|\?\?\?|<[^<>\n]{1,40}>")
 SIMILAR = 0.6           # text similarity that identifies a bullet whose bookmark is gone
 _MIN_ENGLISH = 2        # English-only stop words a sentence needs to count as English
@@ -46,9 +50,7 @@ class Finding:
     @property
     def kind(self) -> str:
         """Return the finding's kind ("figure", "bullet-deleted" ...)."""
-        from nlg.check.trust import KINDS as TRUST
-
-        return KINDS.get(self.code) or TRUST.get(self.code, self.code)
+        return KINDS.get(self.code) or TRUST_KINDS.get(self.code, self.code)
 
 
 @dataclass

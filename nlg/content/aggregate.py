@@ -15,14 +15,15 @@ from dataclasses import replace
 
 from nlg.content import counting
 from nlg.config.report import ReportConfig
-from nlg.content.facts import Fact, Facts, SectorTotal
+from nlg.content.facts import Fact, Facts
+from nlg.content import aggregate_countries as countries
 from nlg.content.counting import Resolved, round_half_up
+from nlg.content.totals import OTHER, given_assisted, overrides_of, sector_totals
 from nlg.errors import warning
 from nlg.model import SOURCE_ORDER, Activity, Breakdown, Dataset, Measure, Problem
 from nlg.phrasebank.bank import Phrasebank
 from nlg.content.recognise import normalise, recogniser, split_code
 
-OTHER = "OTHER"
 
 
 def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
@@ -46,9 +47,9 @@ def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
     facts = tuple(_fact(k, rs, bank, multi_month, config.multi) for k, rs in sorted(groups.items()))
     unknown = sorted({r.row.sector_label for r in resolved if r.sector == OTHER})
     problems += _report_warnings(resolved, hows, config.style.narrate_non_rmrp)
-    overrides = _overrides(config.people_reached, "people_reached", bank, problems)
-    totals = _sector_totals(resolved, hows, overrides, bank)
-    problems += _given_assisted(config.key_figures, totals, "key_figures.people_assisted")
+    overrides = overrides_of(config.people_reached, "people_reached", bank, problems)
+    totals = sector_totals(resolved, hows, overrides, bank)
+    problems += given_assisted(config.key_figures, totals, "key_figures.people_assisted")
     facts = tuple(f for f in facts if f.value > 0)
     if config.multi:
         return countries.facts(facts, resolved, hows, totals, config, bank, problems,
@@ -95,23 +96,6 @@ def _resolve(row: Activity, rec, bank: Phrasebank, year: int, problems: list[Pro
                                     hint="check the sector of this row"))
         sector = own
     return Resolved(row, sector, _top(sector, bank), found, entry.kind if entry else "")
-
-
-def _given_assisted(figures, totals: tuple[SectorTotal, ...], column: str) -> list[Problem]:
-    """W262: a given people_assisted outside [largest sector cell, sum of the table]."""
-    given = figures.get("people_assisted")
-    cells = [t.value for t in totals if t.value is not None and not t.overridden]
-    if given is None or not cells or not any(cells):
-        return []
-    value, low, high = int(given.value), max(cells), sum(cells)
-    if low <= value <= high:
-        return []
-    why = (f"below the largest sector figure ({low:,})" if value < low
-           else f"above the sum of the people-reached table ({high:,})")
-    return [warning("W262", f"people_assisted {value:,} given in report.yaml is {why}: people "
-                    "assisted counts each person once, so it lies between the two",
-                    file="report.yaml", column=column, value=str(value),
-                    hint="check the figure, or leave it out to compute it with the intersector rule")]
 
 
 def _report_warnings(resolved: list[Resolved], how, narrate_non_rmrp: bool) -> list[Problem]:
@@ -217,50 +201,3 @@ def _by_place(rows: list[Activity], measure: Measure, multi_month: bool) -> tupl
 
 def _top(sector: str, bank: Phrasebank) -> str:
     return OTHER if sector == OTHER else bank.sector(sector).top
-
-
-def _overrides(given, key: str, bank: Phrasebank, problems: list[Problem]) -> dict[str, int]:
-    """Return people_reached overrides by top-level sector code (W252 for an unknown sector)."""
-    rec = recogniser(bank)
-    overrides = {}
-    for name, value in given.items():
-        code = rec.sector(name)
-        if not code:
-            problems.append(warning("W252", f"{key}: unknown sector, override ignored",
-                                    file="report.yaml", value=name,
-                                    hint="use a sector name such as Education or WASH"))
-        else:
-            overrides[bank.sector(code).top] = value
-    return overrides
-
-
-def _sector_totals(resolved: list[Resolved], how, overrides: dict[str, int],
-                   bank: Phrasebank) -> tuple[SectorTotal, ...]:
-    """Return the people-reached table (``how``: the rules, or each country's)."""
-    sums = counting.sector_sums(resolved, how)
-    rows, partners = defaultdict(int), defaultdict(set)
-    sources = defaultdict(list)
-    for r in resolved:
-        if counting.own(how, r).rmrp_filter and not r.row.rmrp:
-            continue
-        rows[r.top] += 1
-        partners[r.top].add(r.row.appealing_org)
-        if counting.counts(r, how):
-            sources[r.top].append(r.row.source)
-    tops = [c for c, s in bank.sectors.items() if not s.parent and c != "COM"]
-    if rows.get("COM"):
-        tops.append("COM")
-    if rows.get(OTHER):
-        tops.append(OTHER)
-    reported = any(h.new_reported for h in how.values()) if isinstance(how, dict) else how.new_reported
-    out = []
-    for c in tops:
-        computed = round_half_up(sums.get(c, 0.0))
-        value = overrides.get(c, computed if reported else None)
-        out.append(SectorTotal(sector=c, value=value, computed=computed, overridden=c in overrides,
-                               rows=rows[c], partners=len(partners[c]),
-                               sources=tuple(sorted(sources[c], key=SOURCE_ORDER)), counted_rows=len(sources[c])))
-    return tuple(out)
-
-
-from nlg.content import aggregate_countries as countries  # noqa: E402  (uses the helpers above)

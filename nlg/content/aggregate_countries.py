@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from nlg.content import counting
+from nlg.content import totals as totals_
 from nlg.config.report import ReportConfig
 from nlg.content.facts import Fact, Facts, SectorTotal
 from nlg.content.counting import Resolved
@@ -22,21 +23,19 @@ def facts(facts_: tuple[Fact, ...], resolved: list[Resolved], hows: dict[str, co
           totals: tuple[SectorTotal, ...], config: ReportConfig, bank: Phrasebank,
           problems: list[Problem], *, unknown_sectors: tuple[str, ...]) -> Facts:
     """Return the Facts of a multi-country report: its countries' cells and their sums."""
-    from nlg.content import aggregate as agg
-
     cells: dict[str, dict[str, SectorTotal]] = {}
     assisted: list[tuple[str, int | None]] = []
     present = {r.row.country for r in resolved}
     for code in config.countries:
         mine = [r for r in resolved if r.row.country == code]
         own = hows[code] if mine else counting.Rules(rmrp_filter=False, new_reported=True)
-        overrides = agg._overrides(config.country_people_reached.get(code, {}),
+        overrides = totals_.overrides_of(config.country_people_reached.get(code, {}),
                                    f"people_reached.{code}", bank, problems)
-        table = agg._sector_totals(mine, own, overrides, bank)
+        table = totals_.sector_totals(mine, own, overrides, bank)
         cells[code] = {t.sector: t for t in table}
         assisted.append((code, counting.people_assisted(mine, own)
                          if mine and own.new_reported else None))
-        problems += agg._given_assisted(config.country_figures.get(code, {}), table,
+        problems += totals_.given_assisted(config.country_figures.get(code, {}), table,
                                         f"key_figures.by_country.{code}.people_assisted")
     known = [n for _, n in assisted if n is not None]
     with_rows = [c for c in config.countries if c in present]

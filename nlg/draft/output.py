@@ -10,37 +10,36 @@ beside them (see :mod:`nlg.draft.qa`).
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlg import atomic
 from nlg.word import assemble
 from nlg.word import save as docx_io
 from nlg.draft import qa
+from nlg.draft.files import backup_path, ensure_folder, lock_file
+from nlg.draft.qa import QAWritten
 from nlg.word import template_links
-from nlg.api import Draft, DraftResult, Written, created_time, realise_all
+from nlg.api import Draft, created_time, realise_all
 from nlg.errors import OutputError, error
-from nlg.model import Lang
-
-def backup_path(path: Path) -> Path:
-    """Return a free name beside ``path`` for keeping an edited document."""
-    n = 1
-    while True:
-        candidate = path.with_name(f"{path.stem}.edited-{n}{path.suffix}")
-        if not candidate.exists():
-            return candidate
-        n += 1
+from nlg.model import Lang, Problem
 
 
-def lock_file(path: Path) -> Path | None:
-    """Return the lock file Word or LibreOffice keeps beside ``path`` while it is open, if any.
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    lang: Lang
+    backup: Path | None = None
+    review: tuple[str, ...] = ()
 
-    Word writes ``~$`` over the first two characters of the name (or before a short
-    name); LibreOffice writes ``.~lock.NAME#``.
-    """
-    names = ("~$" + path.name[2:], "~$" + path.name, f".~lock.{path.name}#")
-    return next((path.with_name(n) for n in names if path.with_name(n).exists()), None)
+
+@dataclass(frozen=True)
+class DraftResult:
+    draft: Draft
+    outputs: tuple[Written, ...] = field(default_factory=tuple)
+    qa: QAWritten | None = None            # the QA workbook (nlg.draft.qa)
+    warnings: tuple[Problem, ...] = ()      # about the output (W230: template links left out)
 
 
 def _edited(path: Path) -> bool:
@@ -77,30 +76,6 @@ def _guard(paths: Sequence[Path], force: bool) -> dict[Path, Path]:
     return {p: backup_path(p) for p in edited}
 
 
-def report_folder_as_out(out: Path) -> OutputError | None:
-    """Return E565 when the output folder is a report folder (it holds report.yaml), else None."""
-    if not (out / "report.yaml").is_file():
-        return None
-    return OutputError(problems=[error(
-        "E565", "the output folder is a report folder (it holds report.yaml): its report would "
-        "be left out of a batch, and the QA workbook read as its data", file=str(out),
-        hint="give another folder with --out, e.g. --out out")])
-
-
-def _folder(out: Path) -> None:
-    """Return after making sure ``out`` exists and can be written to; else raise E504."""
-    if (problem := report_folder_as_out(out)) is not None:
-        raise problem
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(problems=[error("E504", f"cannot create the output folder: {exc.strerror or exc}",
-                                          file=str(out), hint="choose a folder you can write to")]) from None
-    if not os.access(out, os.W_OK):
-        raise OutputError(problems=[error("E504", "cannot write in the output folder (no permission)",
-                                          file=str(out), hint="choose a folder you can write to")])
-
-
 def _keep(path: Path, backup: Path) -> None:
     """Return after copying the edited ``path`` to ``backup`` (atomically, bytes unchanged)."""
     try:
@@ -117,7 +92,7 @@ def write_drafts(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] | None 
     """Return what was written after drafting ``d`` into ``out_dir`` (default: in the report's languages)."""
     out = Path(out_dir)
     langs = tuple(d.config.languages) if langs is None else tuple(langs)
-    _folder(out)
+    ensure_folder(out)
     paths = {lang: out / d.file_name(lang) for lang in langs}
     atomic.clear_stale(out, [p.name for p in paths.values()] + [qa.path_for(d.config, out).name])
     backups = _guard(list(paths.values()), force)

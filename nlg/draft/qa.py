@@ -175,7 +175,7 @@ def _where(p: Problem) -> str:
 
 def check_not_open(path: Path) -> None:
     """Return when ``path`` is not open in Excel or LibreOffice; else raise E540."""
-    from nlg.draft.output import lock_file
+    from nlg.draft.files import lock_file
 
     lock = lock_file(path)
     if lock is not None:
@@ -189,7 +189,7 @@ def write(path: Path, problems: Sequence[Problem], orgs: Rows, *, title: str,
           created: dt.datetime, notes: Sequence[str] = ()) -> QAWritten:
     """Return what was written after saving the QA workbook to ``path`` (atomically)."""
     from nlg.word.save import write_atomic
-    from nlg.draft.output import backup_path
+    from nlg.draft.files import backup_path
 
     path = Path(path)
     data = qa_xlsx.build(sheets(problems, orgs, title, notes), title=f"QA {title}", created=created,
@@ -210,10 +210,10 @@ def write(path: Path, problems: Sequence[Problem], orgs: Rows, *, title: str,
 def write_for_errors(config, problems: Sequence[Problem], out: Path) -> QAWritten:
     """Return the QA workbook written when the data stopped the draft (``problems``: the errors)."""
     from nlg.api import created_time
-    from nlg.draft.output import _folder
+    from nlg.draft.files import ensure_folder
 
     out = Path(out)
-    _folder(out)
+    ensure_folder(out)
     path = path_for(config, out)
     check_not_open(path)
     orgs = organisations_from_files(problems, config.data, sheet=config.sheet,

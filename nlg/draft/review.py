@@ -34,7 +34,7 @@ from nlg.api import Draft, created_time, realise_all
 from nlg.realise.doc import Paragraph, RealisedReport, Span
 from nlg.errors import OutputError, error
 from nlg.model import Lang
-from nlg.draft.output import backup_path
+from nlg.draft.files import backup_path
 
 KEY_SHARE = 0.12  # of the text width, for the key column
 EMPTY = Paragraph((Span("—"),))

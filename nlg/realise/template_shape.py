@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from jinja2 import TemplateSyntaxError, meta, nodes
 
-from nlg.realise import textenv
 
 #: Node types a logic-free template may contain.
 _ALLOWED = (nodes.Template, nodes.Output, nodes.TemplateData, nodes.Name, nodes.Const, nodes.Filter)
@@ -26,6 +25,18 @@ _LOGIC_NAMES = {
     "Getattr": "an attribute (x.y)", "Getitem": "an index (x[y])", "Test": "a test ('is …')",
     "Concat": "a concatenation (~)", "Compare": "a comparison",
 }
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():
+    """Return the environment templates are parsed with: the settings of the drafting sandbox
+    (:func:`nlg.realise.textenv.environment`, which refuses what :func:`analyse` finds), no filters."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env.filters, env.globals, env.tests = {}, {}, {}
+    return env
 
 
 @dataclass(frozen=True)
@@ -76,7 +87,7 @@ def analyse(source: str) -> TemplateInfo:
     >>> analyse("{{ count ").error != ""
     True
     """
-    env = textenv.environment().overlay()
+    env = _parser().overlay()
     try:
         ast = env.parse(source)
     except TemplateSyntaxError as exc:

@@ -26,7 +26,7 @@ from nlg.archive import DOCX, failure, open_zip
 from nlg.realise.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, Span, Table
 from nlg.errors import TemplateError, error
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "default.docx"
+DEFAULT_TEMPLATE = docx_styles.DEFAULT_TEMPLATE
 AUTHOR, INITIALS = "sitrep-nlg", "SN"
 LABEL_KEYS = ("situation", "response", "people_reached", "coordination", "contacts", "published")
 _P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE

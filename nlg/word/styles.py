@@ -18,6 +18,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.styles import BabelFish
 
+#: The shipped template (``sitrep template`` writes a copy); drafts use it unless given another.
+DEFAULT_TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "default.docx"
 #: Word's built-in style ids (what an English Word writes) of the styles the drafts use.
 BUILTIN_IDS = {
     "normal": "Normal", "heading 1": "Heading1", "heading 2": "Heading2", "heading 3": "Heading3",
@@ -96,8 +98,6 @@ def _parts(document: Document):
 @functools.lru_cache(maxsize=1)
 def _shipped() -> StyleIndex:
     import docx
-
-    from nlg.word.assemble import DEFAULT_TEMPLATE
 
     return StyleIndex(docx.Document(str(DEFAULT_TEMPLATE)).styles.element)
 
