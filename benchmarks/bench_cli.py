@@ -75,12 +75,12 @@ def run(quick: bool) -> list[Row]:
     row.ratio = f"{ratio:.1f}×"
     row.ok = median(tool) <= TARGET_S and ratio <= TARGET_RATIO and not bad
     row.note = (f"median of {n}; CPU {median(cpu):.2f} s; spaCy/chart libraries imported: {', '.join(bad) or 'none'}"
-                f" (also imported: {', '.join(sorted({m.split('.')[0] for m, *_ in imports} & {'numpy', 'pandas', 'PIL'})) or 'nothing heavy'}); "
+                f" (also imported: {', '.join(sorted({m.split('.')[0] for m, *_ in imports} & {'numpy', 'pandas', 'PIL'})) or 'nothing heavy'}); "  # noqa: E501
                 f"{len(imports)} modules imported"
                 + ("; dev stand-in loader" if state == "shim" else ""))
     packages = {m: c / 1000 for m, _, c, _ in imports if m in HEAVY}
     top = sorted((i for i in imports if i[3] == 0), key=lambda x: -x[2])[:15]
-    row.details = {"tool_s": tool, "bare_s": low, "tool_cpu_s": cpu, "forbidden": bad, "modules": len(imports), "package_cumulative_ms": packages,
+    row.details = {"tool_s": tool, "bare_s": low, "tool_cpu_s": cpu, "forbidden": bad, "modules": len(imports), "package_cumulative_ms": packages,  # noqa: E501
                    "heavy_imported": sorted({m.split(".")[0] for m, *_ in imports} & {"numpy", "pandas", "PIL"}),
                    "top_level_imports_ms": [(m, c / 1000) for m, _, c, _ in top],
                    "self_heaviest_ms": [(m, s / 1000) for m, s, _, _ in

@@ -32,7 +32,7 @@ def _case(key: str, rows: int, target_s: float, target_mb: float, base: Path, en
                          "--out", str(base / key / f"out{i}")]
     _, first = run_timed(command("w"), env)
     if first.returncode != 0:
-        error = next((l for l in first.stderr.splitlines() if "[E" in l), first.stderr.strip()[-200:])
+        error = next((line for line in first.stderr.splitlines() if "[E" in line), first.stderr.strip()[-200:])
         row.value, row.ok = "failed", False
         row.note = f"exit {first.returncode}: {error[:220]}"
         return row

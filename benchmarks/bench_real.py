@@ -81,7 +81,7 @@ def _case(key: str, what: str, source: str, report: tuple, base: Path, env: dict
                          "--out", str(base / key / f"out{i}")]
     _, first = run_timed(command("w"), env)       # warm: .pyc files, OS file cache
     if first.returncode != 0:
-        error = next((l for l in first.stderr.splitlines() if "[E" in l), first.stderr.strip()[-200:])
+        error = next((line for line in first.stderr.splitlines() if "[E" in line), first.stderr.strip()[-200:])
         dialect = source == "2021" and "[E205]" in first.stderr
         row.value = "not available yet" if dialect else "failed"
         row.ok = None if dialect else False

@@ -10,10 +10,8 @@ TARGET_US = 50.0
 
 def _bullet_pass(draft, lang) -> tuple[float, float, int]:
     """Return (seconds for bullet text, seconds for bullet text + provenance, bullets) of one pass."""
-    from nlg.realise import provenance
-    from nlg.realise import sentences
-    from nlg.realise import textenv
     from nlg.lang import module as lang_module
+    from nlg.realise import provenance, sentences, textenv
 
     lb = draft.bank.langs[lang]
     by_key = {f.key: f for f in draft.facts.facts}

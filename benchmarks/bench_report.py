@@ -13,9 +13,9 @@ TARGET_RATIO = 2.0
 
 def _stages(out: Path) -> dict[str, float]:
     """Return the seconds of each stage of one draft (same calls as nlg.draft.output.write_drafts)."""
+    from nlg.api import created_time, prepare, realise_all
     from nlg.word import assemble
     from nlg.word import save as docx_io
-    from nlg.api import created_time, prepare, realise_all
 
     t = [time.perf_counter()]
     d = prepare(SAMPLE)
@@ -64,9 +64,14 @@ def run(quick: bool) -> list[Row]:
         bottom()
         tool, low, stages = [], [], []
         for _ in range(n):        # interleaved, so drift hits both alike
-            t = time.perf_counter(); full(); tool.append(time.perf_counter() - t)
-            t = time.perf_counter(); bottom(); low.append(time.perf_counter() - t)
-            out = base / f"s{next(counter)}"; out.mkdir()
+            t = time.perf_counter()
+            full()
+            tool.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            bottom()
+            low.append(time.perf_counter() - t)
+            out = base / f"s{next(counter)}"
+            out.mkdir()
             stages.append(_stages(out))
     ratio = median(tool) / median(low)
     sizes = [floor.count(s) for s in shapes]

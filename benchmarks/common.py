@@ -109,7 +109,7 @@ def child_env(state: str) -> dict[str, str]:
     return env
 
 
-def run_timed(cmd: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, subprocess.CompletedProcess]:
+def run_timed(cmd: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, subprocess.CompletedProcess]:  # noqa: E501
     """Return (wall seconds, completed process) of one subprocess run; CPU seconds in ``proc.cpu``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()

@@ -73,8 +73,8 @@ def load(lang, top: int) -> None:
 def micro(lang, top: int) -> None:
     """Print µs per call of the helpers the bullets use, on a typical sentence."""
     from nlg import numfmt
-    from nlg.realise import textenv
     from nlg.lang import base, es
+    from nlg.realise import textenv
     from nlg.realise.markup import parse, polish
 
     s = ("en Lima, Tumbes y Tacna, los socios del GTRM asistieron a más de 15.000 refugiados y "
@@ -115,11 +115,9 @@ def _patch_realise() -> None:
     import re
 
     from nlg import numfmt
-    from nlg.realise import markup
-    from nlg.realise import sentences
-    from nlg.realise import textenv
-    from nlg.realise.doc import Span
     from nlg.lang import base
+    from nlg.realise import markup, sentences, textenv
+    from nlg.realise.doc import Span
 
     maybe = re.compile(r"://|www\.|@|\.(?:org|int|info|com|net|gob|gov|edu)\b", re.IGNORECASE)
     plain_url_spans = base.url_spans
@@ -162,19 +160,19 @@ def _patch_assemble() -> None:
 def whatif(lang, top: int) -> None:
     """Print benchmark 1 and 2's hot paths before and after the recommended fixes."""
     from benchmarks.bench_realise import _bullet_pass
-    from nlg.word import assemble
     from nlg.api import prepare, realise_all
     from nlg.model import Lang
+    from nlg.word import assemble
 
     d = prepare(SAMPLE)
     reports = realise_all(d)
-    before = {f"µs per bullet {x.value}": _median_ms(lambda: _bullet_pass(d, x)[1]) for x in Lang}
+    before = {f"µs per bullet {x.value}": _median_ms(lambda: _bullet_pass(d, x)[1]) for x in Lang}  # noqa: B023  (called at once)
     before = {k: v * 1000 / _bullet_pass(d, Lang.EN)[2] for k, v in before.items()}
     before["assemble.build EN+ES, ms"] = _median_ms(
         lambda: [assemble.build(r, template=d.config.template) for r in reports.values()], 7)
     _patch_realise()
     _patch_assemble()
-    after = {f"µs per bullet {x.value}": _median_ms(lambda: _bullet_pass(d, x)[1]) for x in Lang}
+    after = {f"µs per bullet {x.value}": _median_ms(lambda: _bullet_pass(d, x)[1]) for x in Lang}  # noqa: B023  (called at once)
     after = {k: v * 1000 / _bullet_pass(d, Lang.EN)[2] for k, v in after.items()}
     after["assemble.build EN+ES, ms"] = _median_ms(
         lambda: [assemble.build(r, template=d.config.template) for r in reports.values()], 7)

@@ -14,18 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from nlg.phrasebank import bank as pb
-from nlg.content.aggregate import aggregate, with_previous
 from nlg.config.report import ReportConfig, load_config
+from nlg.content.aggregate import aggregate, with_previous
 from nlg.content.facts import ContentPlan, Facts
-from nlg.realise.doc import RealisedReport
-from nlg.errors import ConfigError, DataError, did_you_mean, error
-from nlg.model import Dataset, Lang, Problem
 from nlg.content.notes import target_problems
 from nlg.content.plan import plan as make_plan
-from nlg.realise.report import realise
 from nlg.content.recognise import recogniser
 from nlg.content.select import select
+from nlg.errors import ConfigError, DataError, did_you_mean, error
+from nlg.model import Dataset, Lang, Problem
+from nlg.phrasebank import bank as pb
+from nlg.realise.doc import RealisedReport
+from nlg.realise.report import realise
 from nlg.serialise import SCHEMA, dumps
 
 VERSION = "0.1.0"
@@ -50,8 +50,8 @@ class Draft:
     def markup_warnings(self) -> tuple[Problem, ...]:
         """Return the problems of the drafter's texts in report.yaml: markup (W280–W282) and
         notes whose bullet this report does not narrate (W290)."""
-        from nlg.realise.markup_drafted import problems
         from nlg.content.notes import place, unplaced_warnings
+        from nlg.realise.markup_drafted import problems
 
         placed = place(self.config, self.plan, self.bank, recogniser(self.bank).sector)
         return problems(self.config) + unplaced_warnings(self.config, placed)
@@ -174,7 +174,7 @@ def _is_month_of(folder: Path, key: str, wanted: tuple[int, int]) -> bool:
     return other.key == key and other.period.start == other.period.end == wanted
 
 
-def _previous_draft(folder: Path, phrasebanks: Path | None) -> "Draft | None":
+def _previous_draft(folder: Path, phrasebanks: Path | None) -> Draft | None:
     """Return the previous month's draft, or None when it cannot be read.
 
     A broken previous month must not stop this month's report: the comparison is

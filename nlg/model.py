@@ -132,7 +132,7 @@ class Breakdown:
         return (self.girls + self.boys + self.women + self.men
                 + self.other_under + self.other_above)
 
-    def __add__(self, other: "Breakdown") -> "Breakdown":
+    def __add__(self, other: Breakdown) -> Breakdown:
         names = self.__dataclass_fields__
         return Breakdown(**{n: getattr(self, n) + getattr(other, n) for n in names})
 

@@ -20,12 +20,10 @@ writes "2.500 millones"), the date locale (UN-style English, "5 December
 """
 from __future__ import annotations
 
-import functools
-
 import datetime
+import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
 from babel import Locale
 from babel import dates as babel_dates
@@ -38,7 +36,7 @@ _DASH = "\u2013"
 _SPACES = " \u00a0\u202f\u2009"
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def _locale(locale: str) -> Locale:
     """Return the Babel locale for ``"es_PE"`` or ``"es-PE"``."""
     return Locale.parse(locale.replace("-", "_"))
@@ -49,7 +47,7 @@ def _language(locale: str) -> str:
     return _locale(locale).language
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def _house(language: str) -> tuple[str, tuple[int, ...], str]:
     """Return a language's house rules: (date locale, compact scales, year-range join).
 
@@ -57,7 +55,7 @@ def _house(language: str) -> tuple[str, tuple[int, ...], str]:
     COMPACT_SCALES, YEAR_RANGE_JOIN); a language without a module gets CLDR's dates,
     millions only and an en dash.
     """
-    from nlg.lang import CODES, module     # nlg.lang's modules import this one
+    from nlg.lang import CODES, module  # nlg.lang's modules import this one
 
     if language not in CODES:
         return "", _DEFAULT_SCALES, _DASH

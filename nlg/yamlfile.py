@@ -24,7 +24,7 @@ class WrittenFloat(float):
 
     text: str
 
-    def __new__(cls, value: float, text: str) -> "WrittenFloat":
+    def __new__(cls, value: float, text: str) -> WrittenFloat:
         obj = super().__new__(cls, value)
         obj.text = text
         return obj

@@ -4,13 +4,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from nlg.phrasebank import bank as phrasebank
-from nlg.realise import textenv
-from nlg.content.hedge import spelt
 from nlg.config.report import Period, ReportConfig, Style
 from nlg.content.facts import Message, Quantity
+from nlg.content.hedge import spelt
 from nlg.lang import module
 from nlg.model import Hedge, Lang
+from nlg.phrasebank import bank as phrasebank
+from nlg.realise import textenv
 from nlg.realise.sentences import Writer
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from helpers import config
-from nlg.phrasebank import bank as phrasebank
-from nlg.content.aggregate import OTHER, aggregate, with_previous
+
 from nlg.config.report import Period
-from nlg.model import Activity, Breakdown, Dataset, Hedge, SourceRef
+from nlg.content.aggregate import OTHER, aggregate, with_previous
 from nlg.content.plan import plan
 from nlg.content.select import select
+from nlg.model import Activity, Breakdown, Dataset, Hedge, SourceRef
+from nlg.phrasebank import bank as phrasebank
 
 
 def row(n: int, sector: str, indicator: str, admin1: str = "Lima", *, total: int = 0, new: int = 0,

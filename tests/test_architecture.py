@@ -1,5 +1,6 @@
-"""The import contracts of pyproject.toml ([tool.importlinter]) hold: dependencies point down the
-pipeline (docs/ARCHITECTURE.md) and no package's modules import each other in a cycle."""
+"""The linters configured in pyproject.toml pass: the import contracts ([tool.importlinter]:
+dependencies point down the pipeline, docs/ARCHITECTURE.md; no package's modules import each other
+in a cycle) and ruff ([tool.ruff]). .ci/run runs them before the tests too."""
 from __future__ import annotations
 
 import shutil
@@ -10,13 +11,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _lint_imports() -> list[str]:
-    exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or shutil.which("lint-imports")
-    assert exe, "import-linter is a test dependency: pip install -e '.[test]'"
-    return [exe, "--no-cache"]
+def _tool(name: str) -> str:
+    exe = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    assert exe, f"{name} is a test dependency: pip install -e '.[test]'"
+    return exe
+
+
+def _run(*cmd: str) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
 
 
 def test_the_import_contracts_are_kept():
-    run = subprocess.run(_lint_imports(), cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+    run = _run(_tool("lint-imports"), "--no-cache")
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert "0 broken" in run.stdout
+
+
+def test_ruff_finds_nothing():
+    run = _run(_tool("ruff"), "check", "--no-cache", ".")
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]

@@ -11,13 +11,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from nlg.word import assemble
-from nlg.word import save as docx_io
-from nlg.word import ooxml as docx_xml
-from nlg.realise.doc import (FundingBlock, KeyFigure, Paragraph, RealisedReport, SectorBlock, Span,
-                     Table)
 from nlg.errors import TemplateError
 from nlg.model import Lang
+from nlg.realise.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, SectorBlock, Span, Table
+from nlg.word import assemble
+from nlg.word import ooxml as docx_xml
+from nlg.word import save as docx_io
 
 CREATED = dt.datetime(2023, 12, 15, 12, 0, 0)
 URL = "https://www.r4v.info/en/peru"

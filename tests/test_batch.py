@@ -14,10 +14,10 @@ import pytest
 from docx import Document
 
 from nlg.batch import run as batch
-from nlg.cli import sitrep as cli
-from nlg.batch.run import Status, run_batch
 from nlg.batch.manifest import MANIFEST, SCHEMA, dumps
 from nlg.batch.plan import find_reports, sha256_file, tool_inputs
+from nlg.batch.run import Status, run_batch
+from nlg.cli import sitrep as cli
 
 TREE = Path(__file__).resolve().parents[1] / "samples" / "tree"
 SUBSET = ("per/2023-09", "per/2023-10", "ecu/2023-09", "col/2023-09")

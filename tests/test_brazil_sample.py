@@ -18,12 +18,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import ROOT, docx_text
+
 from nlg.api import prepare
 from nlg.check.findings import check
-from nlg.model import Lang
 from nlg.draft.output import write_drafts
+from nlg.model import Lang
 
 SAMPLE = ROOT / "samples" / "brazil-2022-08"
 GOLDEN = Path(__file__).parent / "golden"

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 from helpers import render_entry
 
-from nlg.phrasebank import bank as phrasebank
 from nlg.catalogue import PEOPLE_TYPES, shipped
-from nlg.model import Lang
 from nlg.content.recognise import recogniser
+from nlg.model import Lang
+from nlg.phrasebank import bank as phrasebank
 
 SECTORS = {"INT", "PRO", "PRO-CP", "PRO-GBV", "PRO-HTS", "PRO-SS"}
 BANK = phrasebank.load()

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 from helpers import render_entry
 
-from nlg.phrasebank import bank as phrasebank
 from nlg.catalogue import PEOPLE_TYPES, shipped
-from nlg.model import Lang
 from nlg.content.recognise import recogniser
+from nlg.model import Lang
+from nlg.phrasebank import bank as phrasebank
 
 SECTORS = {"SHE", "WSH", "MPC", "COM"}
 BANK = phrasebank.load()

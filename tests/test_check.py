@@ -6,16 +6,16 @@ import importlib.util
 import json
 import shutil
 import subprocess
-import zipfile
 import sys
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 
-from nlg.cli import sitrep as cli
 from nlg.check.findings import CheckError, check
+from nlg.cli import sitrep as cli
 from nlg.word.ooxml import bookmark_name
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from nlg.model import Lang
 from nlg.config.report import load_config
 from nlg.errors import ConfigError
+from nlg.model import Lang
 
 MINIMAL = "country: PER\nperiod: 2023-11\nplatform: GTRM\nkey_figures:\n  refugees_and_migrants: 1540000\n"
 

@@ -10,11 +10,11 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import SAMPLE
-from nlg.model import Lang
+
 from nlg.config.report import load_config
 from nlg.errors import ConfigError
+from nlg.model import Lang
 
 
 def _with(folder, old: str, new: str) -> None:

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import docx_text
+
 from nlg import api
-from nlg.cli import sitrep as cli
 from nlg.catalogue import shipped
+from nlg.cli import sitrep as cli
 from nlg.model import Lang
 
 REAL = Path(__file__).parent / "data" / "real" / "Activities_5W_2022.xlsx"

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from nlg import api
-from nlg.cli import sitrep as cli
-from nlg.phrasebank import bank as phrasebank
 from nlg.catalogue import shipped
+from nlg.cli import sitrep as cli
+from nlg.content.recognise import recogniser
 from nlg.lint.coverage import coverage, matched_by, report_coverage, table, to_dict
 from nlg.model import Activity, Breakdown, Dataset, SourceRef
-from nlg.content.recognise import recogniser
+from nlg.phrasebank import bank as phrasebank
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "peru-2023-11"

@@ -5,19 +5,19 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
-import re
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 
-from nlg.word import assemble
-from nlg.word import save as docx_io
-from nlg.word import ooxml as docx_xml
 from nlg.errors import OutputError
+from nlg.word import assemble
+from nlg.word import ooxml as docx_xml
+from nlg.word import save as docx_io
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_assemble import CREATED, build_and_save, english_report, spanish_report  # noqa: E402
@@ -74,7 +74,7 @@ def test_core_properties_from_core_info(tmp_path):
     path = tmp_path / "r.docx"
     build_and_save(spanish_report(), path)
     props = docx.Document(str(path)).core_properties
-    created = CREATED.replace(tzinfo=dt.timezone.utc)
+    created = CREATED.replace(tzinfo=dt.UTC)
     assert (props.title, props.subject, props.author) == (
         "Perú: informe", "Informe de situación — noviembre de 2023", "sitrep-nlg")
     assert (props.created, props.modified, props.revision) == (created, created, 1)

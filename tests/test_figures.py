@@ -12,9 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nlg import numfmt
-from nlg.content import figures
-from nlg.content import hedge
 from nlg.check.quantities import parse_number, scale_words
+from nlg.content import figures, hedge
 from nlg.lang import CODES, module
 from nlg.model import Hedge, Precision
 
@@ -84,8 +83,9 @@ def test_rounded_figures_are_exact_at_their_step():
 
 
 def test_the_plan_decides_key_figures_and_funding():
-    from nlg.api import prepare
     from conftest import ROOT
+
+    from nlg.api import prepare
 
     plan = prepare(ROOT / "samples" / "tree" / "col" / "2023-11").plan
     assert (plan.refugees.shown, plan.refugees.step, plan.refugees.scale) == (2_880_000, 10_000, 6)

@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLE, docx_text
+
 from nlg.api import prepare
-from nlg.model import Lang
 from nlg.draft.output import write_drafts
+from nlg.model import Lang
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, SAMPLE
+
 from nlg.api import prepare
+from nlg.cli.init_folder import start
 from nlg.config.report import load_config
 from nlg.config.schema import TOP_KEYS
 from nlg.errors import ConfigError, OutputError
-from nlg.cli.init_folder import start
 
 SHORTHANDS = {"refugees_and_migrants", "people_assisted"}     # top-level forms of key_figures.*
 

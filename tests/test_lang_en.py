@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from helpers import money
 from hypothesis import given
 from hypothesis import strategies as st
 
 from nlg.lang import base, en, es, module
 from nlg.lang.base import Noun
 from nlg.model import Lang
-
-from helpers import money
 
 PUBLIC = ("LANGUAGE_TAG", "pluralise", "inflect", "agree", "definite_article", "join",
           "orthography", "quantity", "money_usd")
@@ -226,7 +225,7 @@ def test_percent(ratio, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("a  b", "a b"), (" a ", "a"), ("a , b", "a, b"), ("( a )", "(a)"), ("¿ a ?", "¿a?"), ("[ a ] !", "[a]!"), ("a ?b", "a ?b"),
+    ("a  b", "a b"), (" a ", "a"), ("a , b", "a, b"), ("( a )", "(a)"), ("¿ a ?", "¿a?"), ("[ a ] !", "[a]!"), ("a ?b", "a ?b"),  # noqa: E501
 ])
 def test_tidy_spacing(text, expected):
     assert base.tidy_spacing(text) == expected

@@ -6,16 +6,16 @@ from dataclasses import replace
 from types import MappingProxyType
 
 import pytest
-
 from conftest import ROOT, SAMPLE
+
 from nlg import lang as languages
-from nlg.phrasebank import bank as phrasebank
-from nlg.content import plan
 from nlg.api import prepare
 from nlg.config.report import ConfigError, Texts, check_text, load_config
+from nlg.content import plan
+from nlg.draft.output import write_drafts
 from nlg.lang.base import LanguageRules
 from nlg.model import Lang
-from nlg.draft.output import write_drafts
+from nlg.phrasebank import bank as phrasebank
 
 
 def test_every_language_module_is_a_language():

@@ -10,11 +10,10 @@ import subprocess
 import sys
 import tomllib
 from importlib import metadata
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLE
+
 from nlg.cli import topics as cli_topics
 
 
@@ -125,7 +124,7 @@ def test_readme_starts_with_the_two_commands_then_their_powershell_forms():
     draft, tests, ps_draft, ps_tests = blocks[:4]
     assert draft.strip() == ("python3 -m venv .venv && .venv/bin/pip install . && "
                              ".venv/bin/sitrep draft samples/peru-2023-11 --out out/")
-    assert tests.strip() == 'python3 -m venv .venv && .venv/bin/pip install -q -e ".[test]" && .venv/bin/python -m pytest'
+    assert tests.strip() == 'python3 -m venv .venv && .venv/bin/pip install -q -e ".[test]" && .venv/bin/python -m pytest'  # noqa: E501
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert tests.strip() in ci                                   # CI runs the README's command
     for block in (ps_draft, ps_tests):

@@ -218,7 +218,7 @@ def test_readme_lint_sample_output_is_real(tmp_path: Path, capsys, monkeypatch) 
     _edit(root / "es/sentences.yaml", {"drop": "RE-HT1"})
     monkeypatch.chdir(tmp_path)
     assert cli.main(["phrasebank", "lint", "phrasebanks", "--complete"]) == 1   # checked on its own
-    sample = re.search(r"\n(    phrasebanks/en/sentences.*\n(?:    .*\n)*)", README.read_text(encoding="utf-8")).group(1)
+    sample = re.search(r"\n(    phrasebanks/en/sentences.*\n(?:    .*\n)*)", README.read_text(encoding="utf-8")).group(1)  # noqa: E501
     assert capsys.readouterr().out.splitlines() == [line[4:] for line in sample.splitlines()]
 
 

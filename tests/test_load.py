@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 
 from nlg.errors import DataError
-from nlg.load.table import RawTable, read_table
 from nlg.load.csv_file import decode, sniff_delimiter
-from nlg.load.xlsx import Book, scan, _Converter
+from nlg.load.table import RawTable, read_table
+from nlg.load.xlsx import Book, _Converter, scan
 
 DATA = Path(__file__).resolve().parent / "data"
 GOOD = DATA / "good"
@@ -100,11 +100,11 @@ def test_fast_scan_gives_what_openpyxl_gives(name: str) -> None:
 
 
 def test_scanner_entities_escapes_and_types() -> None:
-    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-             '<sheetData><row r="3" spans="1:6"><c r="A3" t="str"><f>A1</f><v>a &amp; b_x000D_</v></c>'
-             '<c r="C3" t="b"><v>1</v></c><c r="D3" t="e"><v>#N/A</v></c>'
-             '<c r="E3"><v>1.5E3</v></c><c r="F3" t="inlineStr"><is><t xml:space="preserve"> x </t>'
-             '</is></c></row><row r="5"/></sheetData></worksheet>').encode()
+    sheet = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             b'<sheetData><row r="3" spans="1:6"><c r="A3" t="str"><f>A1</f><v>a &amp; b_x000D_</v></c>'
+             b'<c r="C3" t="b"><v>1</v></c><c r="D3" t="e"><v>#N/A</v></c>'
+             b'<c r="E3"><v>1.5E3</v></c><c r="F3" t="inlineStr"><is><t xml:space="preserve"> x </t>'
+             b'</is></c></row><row r="5"/></sheetData></worksheet>')
     rows = scan(sheet, _Converter([], set(), dt.datetime(1899, 12, 30)))
     assert rows == [(3, ("a & b\r", None, True, "#N/A", 1500.0, " x "))]
 

@@ -21,16 +21,15 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from conftest import SAMPLE
-from nlg.word import assemble
-from nlg.word import pdf
-from nlg.draft import review
+
 from nlg.api import prepare, realise_all
+from nlg.draft import review
+from nlg.draft.output import write_drafts
 from nlg.errors import TemplateError
 from nlg.lang import module
 from nlg.model import Lang
-from nlg.draft.output import write_drafts
+from nlg.word import assemble, pdf
 
 MAX_PAGES = 3
 needs_libreoffice = pytest.mark.skipif(pdf.find_soffice() is None,
@@ -117,7 +116,7 @@ def test_pdf_language_and_no_printed_comments(pdfs, lang):
 @needs_libreoffice
 @needs_poppler
 def test_page_one_png_for_people_to_look_at(pdfs, look_dir):
-    for lang, path in pdfs.items():
+    for path in pdfs.values():
         prefix = look_dir / f"{path.stem}-page"
         poppler("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(path), str(prefix))
         (png,) = look_dir.glob(f"{path.stem}-page-*1.png")

@@ -13,9 +13,9 @@ import docx
 import pytest
 
 from nlg.api import prepare
-from nlg.realise.markup_drafted import parse, problems
-from nlg.model import Lang
 from nlg.draft.output import write_drafts
+from nlg.model import Lang
+from nlg.realise.markup_drafted import parse, problems
 
 #: A line of the seed report (shared/seed, November 2023), with its unclosed bold.
 SEED = ("350 people with disabilities received healthcare consultations**, including physical "

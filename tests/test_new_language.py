@@ -15,7 +15,6 @@ import sys
 import zipfile
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "brazil-2022-08"
 

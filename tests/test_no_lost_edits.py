@@ -9,12 +9,12 @@ from pathlib import Path
 
 import docx
 import pytest
+from test_check import EN, ES, SAMPLE, draft
 
 from nlg.cli import sitrep as cli
-from nlg.word import save as docx_io
-from nlg.errors import OutputError
 from nlg.draft.files import backup_path, lock_file
-from test_check import EN, ES, SAMPLE, draft
+from nlg.errors import OutputError
+from nlg.word import save as docx_io
 
 QA = "PER_2023-11_qa.xlsx"           # the QA workbook, written beside the drafts
 

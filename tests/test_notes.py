@@ -11,8 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLE, docx_text
+
 from nlg.api import prepare, realise_all
 from nlg.errors import ConfigError
 from nlg.model import Lang

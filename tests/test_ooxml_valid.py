@@ -9,20 +9,19 @@ reruns stay byte-identical (tests/test_reproducible.py).
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SAMPLE
 from lxml import etree
 from openxml_audit import OpenXmlValidator
 
-from conftest import ROOT, SAMPLE
-from nlg.word import assemble
 from nlg.api import created_time, prepare
-from nlg.model import Lang
 from nlg.draft.output import write_drafts
 from nlg.draft.review import write_draft_review
+from nlg.model import Lang
+from nlg.word import assemble
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TREE = ROOT / "samples" / "tree"
@@ -82,7 +81,7 @@ def test_the_validator_does_find_the_old_border_order(tmp_path):
     with zipfile.ZipFile(target, "w") as out:
         for item in source.infolist():
             blob = source.read(item.filename)
-            out.writestr(item, styles.replace(good, bad).encode("utf-8") if item.filename == "word/styles.xml" else blob)
+            out.writestr(item, styles.replace(good, bad).encode("utf-8") if item.filename == "word/styles.xml" else blob)  # noqa: E501
     assert any("Unexpected element 'bottom'" in f for f in findings(target))
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from nlg.word import pdf
 from nlg.errors import OutputError
+from nlg.word import pdf
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="fake LibreOffice is a shell script")
 

@@ -12,13 +12,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLE
-from nlg.word import pdf
-from nlg.word import pdf_word
+from test_pdf import WRITES_PDFS, fake_soffice, posix_only
+
 from nlg.api import prepare
 from nlg.draft.output import write_drafts
-from test_pdf import WRITES_PDFS, fake_soffice, posix_only
+from nlg.word import pdf, pdf_word
 
 
 @pytest.fixture(scope="module")

@@ -14,15 +14,15 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLE
-from nlg.cli import sitrep as cli
-from nlg.phrasebank import bank as phrasebank
+
 from nlg.api import prepare, realise_all
 from nlg.batch.plan import _inputs
+from nlg.cli import sitrep as cli
 from nlg.errors import OutputError
 from nlg.lint.runner import lint
 from nlg.model import Lang
+from nlg.phrasebank import bank as phrasebank
 from nlg.phrasebank.init import init
 from nlg.realise.textview import render
 

@@ -7,15 +7,15 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from test_check import EN, ES, SAMPLE, draft
 
 from nlg import numfmt
-from nlg.cli import sitrep as cli
 from nlg.check.findings import check
-from nlg.word.save import read_embedded
-from nlg.word.ooxml import bookmark_name
+from nlg.cli import sitrep as cli
 from nlg.model import SourceRef
 from nlg.realise.provenance import row_ranges
-from test_check import EN, ES, SAMPLE, draft
+from nlg.word.ooxml import bookmark_name
+from nlg.word.save import read_embedded
 
 
 @pytest.mark.parametrize("rows, expected", [

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import ROOT, SAMPLE
-from nlg.cli import sitrep as cli
-from nlg.draft import qa
-from nlg.draft import qa_xlsx
+
 from nlg.api import created_time, prepare
-from nlg.errors import OutputError
+from nlg.cli import sitrep as cli
+from nlg.draft import qa, qa_xlsx
 from nlg.draft.output import write_drafts
+from nlg.errors import OutputError
 
 REAL = ROOT / "tests" / "data" / "real" / "Activities_5W_2022.xlsx"
 REAL_YAML = """country: ARG
@@ -241,11 +240,11 @@ def test_cli_prints_a_summary_not_every_problem(tmp_path, capsys):
     spoil(folder)
     assert cli.main(["draft", str(folder), "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
-    lines = [l for l in out.splitlines() if not l.startswith(("wrote ", "  needs review:"))]
+    lines = [line for line in out.splitlines() if not line.startswith(("wrote ", "  needs review:"))]
     assert len(lines) <= 15, out
     total = len(prepare(folder).warnings)
     assert f"{total} data warning(s)" in out
-    shown = sum(1 for l in lines if l.startswith("  W") or l.startswith("  E"))
+    shown = sum(1 for line in lines if line.startswith("  W") or line.startswith("  E"))
     assert f"  {total - shown} more in {SAMPLE_QA}" in lines
     assert f"QA workbook (every problem, with the organisation of its row): {tmp_path / 'out' / SAMPLE_QA}" in out
 

@@ -18,10 +18,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import docx_text
+
 from nlg.api import prepare
-from nlg.model import Lang
 from nlg.draft.output import write_drafts
 
 HERE = Path(__file__).parent

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import docx_text
+
 from nlg.cli import sitrep as cli
-from nlg.load.columns import map_columns
 from nlg.errors import DataError
+from nlg.load.columns import map_columns
 from nlg.load.table import read_table
 from nlg.model import PopType
 from nlg.places import admin1_match

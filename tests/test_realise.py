@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings, strategies as st
-
 from helpers import message, writer
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from nlg.content import hedge as hedge_rule
-from nlg.content.facts import Quantity
 from nlg.lang import module
 from nlg.model import Hedge, Lang, Precision
 from nlg.numfmt import parse_integer

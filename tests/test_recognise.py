@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlg.phrasebank import bank as phrasebank
 from nlg.catalogue import SIMILARITY
 from nlg.content.recognise import normalise, recogniser, split_code
+from nlg.phrasebank import bank as phrasebank
 
 
 @pytest.fixture(scope="module")

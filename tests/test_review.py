@@ -8,13 +8,13 @@ import zipfile
 import docx
 import pytest
 from docx.enum.section import WD_ORIENT
+from test_assemble import english_report, spanish_report
 
-from nlg.word import assemble
 from nlg.draft import review
-from nlg.realise.doc import Paragraph, SectorBlock, Span
 from nlg.errors import OutputError
 from nlg.model import Lang
-from test_assemble import english_report, spanish_report
+from nlg.realise.doc import Paragraph, SectorBlock, Span
+from nlg.word import assemble
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +134,7 @@ def test_write_review_landscape_no_embedded_data(tmp_path, reports):
     assert section.page_width > section.page_height
     assert document.core_properties.title == "Peru situation report | Perú: informe"
     assert document.core_properties.created == dt.datetime(2023, 12, 15, 12,
-                                                           tzinfo=dt.timezone.utc)
+                                                           tzinfo=dt.UTC)
     assert not [n for n in zipfile.ZipFile(path).namelist() if n.startswith("customXml/item")]
     assert document.paragraphs[0].text == "Peru | Perú"
     first = path.read_bytes()

@@ -3,8 +3,8 @@ report of November 2023. Read with openpyxl directly (not the project's loader),
 in the loader cannot hide a bug in the sample, and vice versa."""
 from __future__ import annotations
 
-import datetime as dt
 import csv
+import datetime as dt
 import importlib.util
 from collections import defaultdict
 from pathlib import Path
@@ -42,7 +42,7 @@ RMRP_TEXT = {code: OFFICIAL_EN[code] for code in RMRP_CODES}
 # GTRM Peru's own indicators, in no 2023-2024 form (samples/README.md says why): the _PER ones
 # in Spanish with their code in front; the orientation indicator in English, without a code.
 ORIENTATION = "orientation"
-RMRP_TEXT[ORIENTATION] = "# of refugees and migrants who received information and orientation on rights and access to services"
+RMRP_TEXT[ORIENTATION] = "# of refugees and migrants who received information and orientation on rights and access to services"  # noqa: E501
 PER_TEXT = {
     "RE-FS2_PER": "# de kits de alimentos y refrigerios entregados a personas refugiadas y migrantes en tránsito",
     "RE-HE5_PER": "# de consultas de salud mental brindadas",

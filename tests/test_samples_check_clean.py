@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from nlg.cli import sitrep as cli
+
 from nlg.api import prepare
 from nlg.check.findings import check
+from nlg.cli import sitrep as cli
 from nlg.draft.output import write_drafts
 
 SAMPLES = sorted(p.parent for p in (ROOT / "samples").rglob("report.yaml"))

@@ -5,15 +5,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from test_validate import table
 
-from nlg.config import platforms
 from nlg.api import load_data
+from nlg.config import platforms
 from nlg.config.report import load_config
 from nlg.errors import ConfigError
 from nlg.load.table import read_table
 from nlg.places import is_alpha3
 from nlg.validate.dataset import validate
-from test_validate import table
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 SOUTHERN = REAL / "Activities_5W_2022.xlsx"

@@ -6,14 +6,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from test_validate import table
 
-from nlg.phrasebank import bank as phrasebank
-from nlg.content.aggregate import aggregate
-from nlg.content.aggregate_countries import country_facts
 from nlg.api import prepare
 from nlg.config.report import Figure, Period, ReportConfig
+from nlg.content.aggregate import aggregate
+from nlg.content.aggregate_countries import country_facts
+from nlg.phrasebank import bank as phrasebank
 from nlg.validate.dataset import validate
-from test_validate import table
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 EXPORTS = {"southern-cone": (REAL / "Activities_5W_2022.xlsx", "2022-08", ("ARG", "BOL", "PRY", "URY")),

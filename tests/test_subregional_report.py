@@ -16,16 +16,16 @@ import docx
 import pytest
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from helpers import message, writer
 
 from nlg import numfmt
 from nlg.api import prepare
 from nlg.batch.run import run_batch
 from nlg.config.report import Style
 from nlg.content.facts import Fact
-from nlg.model import Lang, Measure
 from nlg.content.plan_countries import places
+from nlg.model import Lang, Measure
 from nlg.realise.sentences import _place
-from helpers import message, writer
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 SOUTHERN = REAL / "Activities_5W_2022.xlsx"
@@ -177,6 +177,7 @@ def test_provenance_comments_name_each_country(drafted):
 
 def docx_comments(path: Path) -> list[str]:
     import zipfile
+
     from lxml import etree
     with zipfile.ZipFile(path) as z:
         root = etree.fromstring(z.read("word/comments.xml"))
@@ -250,6 +251,7 @@ def test_follow_up_names_no_place_again():
 
 def _multi_config():
     from dataclasses import replace
+
     from helpers import config
     return replace(config(), country="", countries=("ARG", "BOL", "PRY", "URY"), platform_id="southern-cone",
                    platform="Southern Cone")

@@ -14,16 +14,16 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from conftest import SAMPLE
-from nlg.word import assemble
+
 from nlg.api import prepare
-from nlg.word.styles import defined
+from nlg.draft.output import write_drafts
+from nlg.draft.review import write_draft_review
 from nlg.errors import TemplateError
 from nlg.model import Lang
-from nlg.draft.output import write_drafts
+from nlg.word import assemble
 from nlg.word.pdf import find_soffice
-from nlg.draft.review import write_draft_review
+from nlg.word.styles import defined
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from nlg.phrasebank import bank as phrasebank
-from nlg.realise import textenv
 from nlg.lang import module
 from nlg.lang.base import Noun
-from nlg.model import Lang
+from nlg.phrasebank import bank as phrasebank
+from nlg.realise import textenv
 
 SLOTS = {"place": "In Lima, ", "actor": "GTRM partners", "count": "over 900 people",
          "group": "refugees and migrants", "sector": "Health", "label": "# of {{ x }} people",

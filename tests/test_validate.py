@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from nlg.load.columns import FIELDS, SYNONYMS, norm_header
 from nlg.errors import DataError
+from nlg.load.columns import FIELDS, SYNONYMS, norm_header
 from nlg.load.table import RawTable, read_table
 from nlg.model import Activity, Breakdown, Dataset, SourceRef
-from nlg.validate.dataset import validate
 from nlg.validate.build import maker
+from nlg.validate.dataset import validate
 from nlg.validate.values import BadValue, parse_bool, parse_count, parse_month
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -356,7 +356,8 @@ def test_fast_dataclass_maker_gives_equal_objects() -> None:
 
 # --- properties ----------------------------------------------------------------------------------
 
-from hypothesis import given, strategies as st  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 from nlg.validate.values import _ILLEGAL_XML, MAX_CELL, clean_text, number_style  # noqa: E402
 

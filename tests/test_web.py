@@ -235,7 +235,7 @@ def test_saving_keeps_what_the_form_does_not_show(tmp_path):
     assert "One bullet." in text and "Una viñeta." in text and "CPP" not in text.split("sector_notes")[0]
     from nlg.config.report import load_config
     config = load_config(folder)
-    assert config.situation[0].get(Lang.ES) == "Una viñeta." and config.key_figures["refugees_and_migrants"].value == 1540000
+    assert config.situation[0].get(Lang.ES) == "Una viñeta." and config.key_figures["refugees_and_migrants"].value == 1540000  # noqa: E501
     assert config.partners == () and config.published is None        # the form left them empty
 
 
@@ -265,6 +265,7 @@ def test_draft_review_copy_and_downloads(web, folder):
     links = re.findall(r'href="/download/([^"]+)"', html)
     assert links == ["PER_2023-11_en.docx", "PER_2023-11_es.docx", "PER_2023-11_qa.xlsx"]
     import io
+
     import docx
     for name in links[:2]:
         response = web.get(f"/download/{name}")

@@ -76,7 +76,7 @@ def table() -> str:
     out += [f"- [{title}](#{anchor(title)})" for _, _, title in SECTIONS]
     if RENUMBERED:
         out.append("- [Codes that changed number](#codes-that-changed-number)")
-    for first, last, title in SECTIONS:
+    for _first, _last, title in SECTIONS:
         rows = [_row(e) for code, e in CODES.items() if section(code) == title]
         if rows:
             out += ["", f"## {title}", "", "| code | kind | meaning | what to do |", "|---|---|---|---|",

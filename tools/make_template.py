@@ -20,8 +20,8 @@ from docx.shared import Cm, Twips
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from nlg.word import save as docx_io
 from nlg.word import ooxml as docx_xml  # noqa: E402
+from nlg.word import save as docx_io  # noqa: E402
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 OUT = ROOT / "nlg" / "templates" / "default.docx"

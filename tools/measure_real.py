@@ -20,9 +20,9 @@ import openpyxl
 import pycountry
 
 from nlg import api
+from nlg.content.plan import GENERIC_QUOTE
 from nlg.errors import SitrepError
 from nlg.model import Lang
-from nlg.content.plan import GENERIC_QUOTE
 
 MOJIBAKE = re.compile(r"Ã[\x80-\xbf]|Â|â€")
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",

@@ -157,7 +157,7 @@ FIXES = [
     ("tests/test_check.py", "from nlg import cli; cli._parser()", "from nlg.cli import sitrep as cli; cli._parser()"),
     ("tests/test_validate.py", '__import__("nlg.validate.values").values.parse_money(v)',
      'importlib.import_module("nlg.validate.values").parse_money(v)'),
-    ("tests/test_validate.py", "import datetime as dt\nfrom pathlib", "import datetime as dt\nimport importlib\nfrom pathlib"),
+    ("tests/test_validate.py", "import datetime as dt\nfrom pathlib", "import datetime as dt\nimport importlib\nfrom pathlib"),  # noqa: E501
 ]
 
 

@@ -14,15 +14,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from nlg.phrasebank import bank as phrasebank
-from nlg.content.aggregate import aggregate
 from nlg.catalogue import shipped
 from nlg.config.report import Period, ReportConfig, Style
+from nlg.content.aggregate import aggregate
+from nlg.content.plan import plan
+from nlg.content.select import select
 from nlg.lang import name as lang_name
 from nlg.model import Activity, Breakdown, Dataset, Lang, SourceRef
-from nlg.content.plan import plan
+from nlg.phrasebank import bank as phrasebank
 from nlg.realise.report import realise
-from nlg.content.select import select
 
 PEOPLE, OUTPUT = 1250, 48
 

@@ -104,8 +104,8 @@ def _created(outcomes) -> dt.datetime:
 
 def write(out: Path, outcomes) -> Path:
     """Return the path of ``batch_review.xlsx`` after writing it (atomically) into ``out``."""
-    from nlg.word.save import write_atomic
     from nlg.draft.files import backup_path
+    from nlg.word.save import write_atomic
 
     path = Path(out) / FILE
     data = qa_xlsx.build(sheets(rows(outcomes)), title="sitrep batch: what to review",

@@ -24,8 +24,19 @@ from pathlib import Path
 from nlg import atomic
 from nlg.batch import manifest
 from nlg.batch import review as batch_review
-from nlg.batch.plan import FileHash, Outcome, Report, Status, decide, one_line, plan, sha256_file
-from nlg.batch.plan import relative, tool_inputs, why
+from nlg.batch.plan import (
+    FileHash,
+    Outcome,
+    Report,
+    Status,
+    decide,
+    one_line,
+    plan,
+    relative,
+    sha256_file,
+    tool_inputs,
+    why,
+)
 from nlg.errors import ConfigError, DataError, OutputError, SitrepError, error
 
 __all__ = ["BatchResult", "Outcome", "Report", "Status", "run_batch", "draft_report"]

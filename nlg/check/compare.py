@@ -8,8 +8,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 
 from nlg.check.read import Block
-from nlg.check.rules import (DATA_CHANGED, FIGURE, ONE_LANGUAGE, Analysed, Finding, _finding, fits,
-                             number)
+from nlg.check.rules import DATA_CHANGED, FIGURE, ONE_LANGUAGE, Analysed, Finding, _finding, fits, number
 from nlg.check.wording import Wording, fold
 from nlg.content.facts import Quantity
 from nlg.content.hedge import is_true
@@ -53,8 +52,8 @@ def _check_row(a: Analysed, blocks: list[Block], values: list, what: str) -> lis
 def _country_figures(a: Analysed) -> list[Finding]:
     """Return findings for the key figures per country (a multi-country report): the row of
     each country must still show its stored people assisted."""
-    from nlg.phrasebank import bank as phrasebank
     from nlg.numfmt import country_name
+    from nlg.phrasebank import bank as phrasebank
 
     labels = phrasebank.load().langs[a.doc.lang].labels
     stored = a.doc.data["plan"].get("assisted_by_country") or ()
@@ -99,7 +98,7 @@ def table_figures(a: Analysed, wording: Wording) -> list[Finding]:
     assisted = a.doc.data["plan"].get("people_assisted")
     label = fold(wording.assisted.get(a.doc.lang.value, ""))
     if assisted and label:
-        for cell, blocks in _cells(a, "title").items():
+        for blocks in _cells(a, "title").values():
             if any(difflib.SequenceMatcher(None, label, fold(b.text)).ratio() >= _LABEL_SIMILAR
                    for b in blocks):
                 out += _check_cell(a, blocks, assisted["value"], "number of people assisted")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 
 from nlg import numfmt
 from nlg.check.wording import Wording
@@ -37,7 +37,7 @@ class Figure:
     start: int            # character offset in the paragraph
 
 
-@lru_cache(maxsize=None)
+@cache
 def _symbols(locale: str) -> tuple[str, str]:
     """Return (group symbol, decimal symbol) of ``locale``, as the drafts write them."""
     group = numfmt.integer(1000000, locale=locale)[1]
@@ -73,7 +73,7 @@ def parse_number(text: str, *, locale: str, scaled: bool = False) -> tuple[Decim
     return Decimal(f"{integer}.{tail}"), len(tail)
 
 
-@lru_cache(maxsize=None)
+@cache
 def scale_words(locale: str) -> dict[str, int]:
     """Return the scale words the drafts use in ``locale`` with their powers of ten.
 

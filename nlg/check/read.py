@@ -16,16 +16,16 @@ from pathlib import Path
 from docx.oxml.ns import qn
 from lxml import etree
 
-from nlg.word import save as docx_io
-from nlg.word import ooxml as docx_xml
 from nlg.archive import DOCX, failure, open_zip
 from nlg.check.hidden import MAX_PARAGRAPH, normalise
-from nlg.word.seal import Seal
 from nlg.check.wording import Wording, section_of
 from nlg.errors import SitrepError, error
 from nlg.lang import parse as parse_lang
 from nlg.model import Lang
 from nlg.serialise import SCHEMA
+from nlg.word import ooxml as docx_xml
+from nlg.word import save as docx_io
+from nlg.word.seal import Seal
 
 _SKIP = {qn("w:del"), qn("w:moveFrom")}
 #: Entities are never expanded (an entity bomb stays a few bytes), nothing is fetched.
@@ -95,7 +95,7 @@ def read(path: Path, wording: Wording) -> Reviewed:
         sealed = docx_io.read_sealed(path)
     except zipfile.BadZipFile:
         raise CheckError(problems=[error("E503", file=str(path))]) from None
-    except (OSError, KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+    except (OSError, KeyError, etree.XMLSyntaxError, zlib.error, EOFError) as exc:
         raise _problem("E602", f"cannot read the document ({exc})", path,
                        "save it again from Word as .docx") from None
     data, seal = sealed if sealed is not None else (None, Seal.MISSING)

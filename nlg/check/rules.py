@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from nlg.content import hedge as hedges
 from nlg import numfmt
 from nlg.check.quantities import Figure
 from nlg.check.read import Block, Reviewed
 from nlg.check.wording import Wording, fold
+from nlg.content import hedge as hedges
 from nlg.content.facts import Quantity
 from nlg.model import Hedge
 

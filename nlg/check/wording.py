@@ -14,13 +14,13 @@ from pathlib import Path
 
 import yaml
 
-from nlg.yamlfile import bounded_load
-from nlg.phrasebank import bank as pb
-from nlg.realise import textenv
 from nlg.errors import PhrasebankError, error
 from nlg.lang import module as lang_module
 from nlg.lang.base import GENDERS, Noun
 from nlg.model import Lang
+from nlg.phrasebank import bank as pb
+from nlg.realise import textenv
+from nlg.yamlfile import bounded_load
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SLOT = re.compile(r"\\\{\\\{.*?\\\}\\\}")

@@ -156,7 +156,8 @@ def cmd_draft(args) -> int:
     if args.review:
         from nlg.draft.review import write_draft_review
 
-        print(f"wrote {write_draft_review(draft, args.out, langs=_langs(args.lang), template=args.template, force=args.force)}")
+        path = write_draft_review(draft, args.out, langs=_langs(args.lang), template=args.template, force=args.force)
+        print(f"wrote {path}")
     if args.pdf:
         return _pdfs(result)
     return 0

@@ -32,8 +32,8 @@ def register(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Return the exit code after writing the template to ``--out`` or standard output."""
-    from nlg.word.assemble import template_package
     from nlg.errors import OutputError, error
+    from nlg.word.assemble import template_package
 
     out: Path | None = args.out
     if out is None:

@@ -14,8 +14,9 @@ from types import MappingProxyType
 
 import yaml
 
-from nlg.errors import ConfigError, did_you_mean, error
-from nlg.lang import CODES, DEFAULT, module as lang_module
+from nlg.errors import ConfigError, error
+from nlg.lang import CODES, DEFAULT
+from nlg.lang import module as lang_module
 from nlg.model import Lang
 
 REPORT_FILE = "report.yaml"

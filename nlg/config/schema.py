@@ -9,14 +9,13 @@ import datetime as dt
 from pathlib import Path
 from types import MappingProxyType
 
-
-from nlg.config import report as c
-from nlg.yamlfile import separated
 from nlg.config import platforms
+from nlg.config import report as c
 from nlg.errors import did_you_mean, error
 from nlg.lang import CODES, DEFAULT, REFERENCE, Lang
 from nlg.model import Problem
 from nlg.places import country_codes, is_alpha3
+from nlg.yamlfile import separated
 
 TOP_KEYS = {
     "country": False, "countries": False, "period": True, "platform": True, "key_figures": True,

@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from nlg.yamlfile import BigInt
 from nlg.errors import error
 from nlg.model import Problem
+from nlg.yamlfile import BigInt
 
 MAX_NUMBER = 10 ** 13        # above any count or US$ amount of a report (RMRP asks ~2 × 10^9)
 MAX_PEOPLE = 10 ** 10        # more than the world's population

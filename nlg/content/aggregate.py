@@ -13,17 +13,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from nlg.content import counting
 from nlg.config.report import ReportConfig
-from nlg.content.facts import Fact, Facts
 from nlg.content import aggregate_countries as countries
+from nlg.content import counting
 from nlg.content.counting import Resolved, round_half_up
+from nlg.content.facts import Fact, Facts
+from nlg.content.recognise import normalise, recogniser, split_code
 from nlg.content.totals import OTHER, given_assisted, overrides_of, sector_totals
 from nlg.errors import warning
 from nlg.model import SOURCE_ORDER, Activity, Breakdown, Dataset, Measure, Problem
 from nlg.phrasebank.bank import Phrasebank
-from nlg.content.recognise import normalise, recogniser, split_code
-
 
 
 def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from nlg.config.report import ReportConfig
 from nlg.content import counting
 from nlg.content import totals as totals_
-from nlg.config.report import ReportConfig
-from nlg.content.facts import Fact, Facts, SectorTotal
 from nlg.content.counting import Resolved
+from nlg.content.facts import Fact, Facts, SectorTotal
 from nlg.model import Problem
 from nlg.phrasebank.bank import Phrasebank
 

@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from nlg.model import Activity, Breakdown, PopType
 from nlg.content.recognise import Recognised
+from nlg.model import Activity, Breakdown, PopType
 
 UNSPECIFIED = "unspecified"
 
@@ -50,13 +50,13 @@ def rules(rows: Sequence[Resolved]) -> Rules:
     return Rules(rmrp_filter=rmrp, new_reported=any(r.row.new_beneficiaries > 0 for r in counted))
 
 
-def own(how: "Rules | Mapping[str, Rules]", r: Resolved) -> Rules:
+def own(how: Rules | Mapping[str, Rules], r: Resolved) -> Rules:
     """Return the rules of a row: ``how``, or its country's (a multi-country report decides
     the RMRP filter and "new beneficiaries reported" per country, as its countries' reports do)."""
     return how[r.row.country] if isinstance(how, Mapping) else how
 
 
-def counts(r: Resolved, how: "Rules | Mapping[str, Rules]") -> bool:
+def counts(r: Resolved, how: Rules | Mapping[str, Rules]) -> bool:
     """True when the row counts in people reached and people assisted."""
     how = own(how, r)
     if how.rmrp_filter and not r.row.rmrp:
@@ -64,7 +64,7 @@ def counts(r: Resolved, how: "Rules | Mapping[str, Rules]") -> bool:
     return r.found.counts_people(r.kind)
 
 
-def sector_sums(rows: Iterable[Resolved], how: "Rules | Mapping[str, Rules]") -> dict[str, float]:
+def sector_sums(rows: Iterable[Resolved], how: Rules | Mapping[str, Rules]) -> dict[str, float]:
     """New beneficiaries of the counted rows per top-level sector."""
     sums: dict[str, float] = defaultdict(float)
     for r in rows:

@@ -58,7 +58,7 @@ class SectorTotal:
     sources: tuple[SourceRef, ...] = ()   # the rows summed into ``computed``
     counted_rows: int = 0                 # Direct Assistance rows counted (0: the cell shows "–")
     country: str = ""                     # one country's cell of a multi-country report
-    by_country: tuple["SectorTotal", ...] = ()   # several countries: each one's cell, in order
+    by_country: tuple[SectorTotal, ...] = ()   # several countries: each one's cell, in order
 
 
 @dataclass(frozen=True)

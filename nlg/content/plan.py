@@ -10,16 +10,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from nlg.content import figures
-from nlg.content import hedge
-from nlg.content import plan_countries
-from nlg.content.aggregate import OTHER
 from nlg.config.report import ReportConfig
+from nlg.content import figures, hedge, plan_countries
+from nlg.content.aggregate import OTHER
 from nlg.content.facts import Bullet, ContentPlan, Fact, Flag, Message, Quantity, SectorPlan
+from nlg.content.select import Selection
 from nlg.lang import CODES, REFERENCE
 from nlg.model import Lang, PopType, Precision
 from nlg.phrasebank.bank import Phrasebank
-from nlg.content.select import Selection
 
 DOMINANT_SHARE = 0.8
 #: An indicator in no catalogue and no entry: every language quotes its text as written (the

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nlg.content.aggregate import OTHER
 from nlg.config.report import Style
+from nlg.content.aggregate import OTHER
 from nlg.content.facts import Fact, Facts
 from nlg.phrasebank.bank import Phrasebank
 

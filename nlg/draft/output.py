@@ -15,15 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlg import atomic
-from nlg.word import assemble
-from nlg.word import save as docx_io
+from nlg.api import Draft, created_time, realise_all
 from nlg.draft import qa
 from nlg.draft.files import backup_path, ensure_folder, lock_file
 from nlg.draft.qa import QAWritten
-from nlg.word import template_links
-from nlg.api import Draft, created_time, realise_all
 from nlg.errors import OutputError, error
 from nlg.model import Lang, Problem
+from nlg.word import assemble, template_links
+from nlg.word import save as docx_io
 
 
 @dataclass(frozen=True)

@@ -188,8 +188,8 @@ def check_not_open(path: Path) -> None:
 def write(path: Path, problems: Sequence[Problem], orgs: Rows, *, title: str,
           created: dt.datetime, notes: Sequence[str] = ()) -> QAWritten:
     """Return what was written after saving the QA workbook to ``path`` (atomically)."""
-    from nlg.word.save import write_atomic
     from nlg.draft.files import backup_path
+    from nlg.word.save import write_atomic
 
     path = Path(path)
     data = qa_xlsx.build(sheets(problems, orgs, title, notes), title=f"QA {title}", created=created,

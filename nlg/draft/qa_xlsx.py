@@ -172,7 +172,7 @@ def _package_parts(sheets: Sequence[Sheet]) -> tuple[str, str, str]:
 
 def _core_xml(title: str, creator: str, created: dt.datetime) -> str:
     if created.tzinfo is not None:
-        created = created.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        created = created.astimezone(dt.UTC).replace(tzinfo=None)
     when = created.strftime("%Y-%m-%dT%H:%M:%SZ")
     stamp = 'xsi:type="dcterms:W3CDTF"'
     return ('<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'

@@ -25,16 +25,16 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Length
 from docx.table import _Cell
 
+from nlg.api import Draft, created_time, realise_all
+from nlg.draft.files import backup_path
+from nlg.errors import OutputError, error
+from nlg.model import Lang
+from nlg.realise.doc import Paragraph, RealisedReport, Span
 from nlg.word import assemble
+from nlg.word import ooxml as docx_xml
 from nlg.word import save as docx_io
 from nlg.word import seal as docx_seal
 from nlg.word import styles as docx_styles
-from nlg.word import ooxml as docx_xml
-from nlg.api import Draft, created_time, realise_all
-from nlg.realise.doc import Paragraph, RealisedReport, Span
-from nlg.errors import OutputError, error
-from nlg.model import Lang
-from nlg.draft.files import backup_path
 
 KEY_SHARE = 0.12  # of the text width, for the key column
 EMPTY = Paragraph((Span("—"),))

@@ -22,7 +22,7 @@ import importlib
 import pkgutil
 import re
 from enum import Enum
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def module(lang: Lang | str) -> LanguageRules:
     return _load(code)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(code: str) -> LanguageRules:
     return cast("LanguageRules", importlib.import_module(f"nlg.lang.{code}"))
 

@@ -104,7 +104,7 @@ def percent(shown: int, *, locale: str) -> str:
     >>> percent(21, locale="en"), percent(21, locale="es"), percent(21, locale="pt_BR")
     ('21%', '21\xa0%', '21%')
     """
-    from nlg import numfmt             # numfmt reads the language modules' constants
+    from nlg import numfmt  # numfmt reads the language modules' constants
 
     return numfmt.percent(Decimal(shown) / 100, locale=locale)
 

@@ -5,8 +5,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from nlg.lang.base import (Noun, capitalise_first, check_conj, leading_group, match_case,
-                           sub_outside_urls, tidy_spacing)
+from nlg.lang.base import Noun, capitalise_first, check_conj, leading_group, match_case, sub_outside_urls, tidy_spacing
 
 NAME = "English"
 LANGUAGE_TAG = "en-GB"

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from nlg.lang.base import (Noun, capitalise_first, check_conj, leading_group, match_case,
-                           sub_outside_urls, tidy_spacing)
+from nlg.lang.base import Noun, capitalise_first, check_conj, leading_group, match_case, sub_outside_urls, tidy_spacing
 
 NAME = "Spanish"
 LANGUAGE_TAG = "es-ES"
@@ -276,8 +275,10 @@ def hedge_before(hedge: str, noun: Noun) -> str:
 
     >>> hedge_before("unos", Noun("niña o niño", "niñas y niños", gender="m"))
     'alrededor de'
-    >>> hedge_before("unas", Noun("consulta", gender="f")), hedge_before("más de", Noun("niña o niño", "niñas y niños", gender="m"))
-    ('unas', 'más de')
+    >>> hedge_before("unas", Noun("consulta", gender="f"))
+    'unas'
+    >>> hedge_before("más de", Noun("niña o niño", "niñas y niños", gender="m"))
+    'más de'
     """
     if hedge in ("unos", "unas") and _MIXED_PAIR.match(noun.plural or ""):
         return "alrededor de"

@@ -184,8 +184,10 @@ def agree(word: str, *, gender: str, plural: bool) -> str:
 def definite_article(noun: Noun, *, plural: bool) -> str:
     """Return o/a/os/as.
 
-    >>> definite_article(Noun("pessoa", gender="f"), plural=True), definite_article(Noun("kit", gender="m"), plural=False)
-    ('as', 'o')
+    >>> definite_article(Noun("pessoa", gender="f"), plural=True)
+    'as'
+    >>> definite_article(Noun("kit", gender="m"), plural=False)
+    'o'
     """
     _check_gender(noun.gender, f"noun {noun.singular!r}")
     return ("o", "a", "os", "as")[(noun.gender == "f") + 2 * plural]

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from nlg.errors import did_you_mean, error, warning
-from nlg.lang import REFERENCE as _REFERENCE, name as _name
+from nlg.lang import REFERENCE as _REFERENCE
+from nlg.lang import name as _name
 from nlg.lint.yamlcheck import MarkedMap, MarkedSeq
 from nlg.model import Lang, Problem
 

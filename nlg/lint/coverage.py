@@ -12,10 +12,10 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from nlg.model import Dataset
-from nlg.phrasebank.bank import Phrasebank
 from nlg.content.plan import label_lang  # the language plan.py gives an unknown indicator
 from nlg.content.recognise import Recogniser, normalise, recogniser, split_code
+from nlg.model import Dataset
+from nlg.phrasebank.bank import Phrasebank
 
 TEXT_WIDTH = 60
 
@@ -115,9 +115,9 @@ def coverage(data: Dataset, bank: Phrasebank, *, source: str = "", year: int | N
 
 def report_coverage(folder: str | Path, *, phrasebanks: Path | None = None) -> Coverage:
     """Return the coverage of the 5W export(s) of the report in ``folder`` (its period's rows)."""
-    from nlg.phrasebank import bank as phrasebank
     from nlg.api import load_data
     from nlg.config.report import load_config
+    from nlg.phrasebank import bank as phrasebank
 
     config = load_config(Path(folder))
     bank = phrasebank.load(overlay=phrasebanks or config.phrasebanks)

@@ -4,12 +4,24 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from nlg.catalogue import SIMILARITY, TYPES, normalise, shipped, split_code
 from nlg.errors import did_you_mean
-from nlg.lint.base import (ACTIVITIES, INDICATORS, LANG_NAMES, SECTORS, At, Bank, items, lexicon, ref, shape,
-                           texts, unknown_keys)
+from nlg.lint.base import (
+    ACTIVITIES,
+    INDICATORS,
+    LANG_NAMES,
+    SECTORS,
+    At,
+    Bank,
+    items,
+    lexicon,
+    ref,
+    shape,
+    texts,
+    unknown_keys,
+)
 from nlg.lint.yamlcheck import MarkedMap
 from nlg.model import Lang, Measure, Precision, Problem
-from nlg.catalogue import SIMILARITY, TYPES, normalise, shipped, split_code
 
 #: A sector's name (headings) and short name (table headers) by language code, and its data.
 NAME_KEYS = tuple(lang.value for lang in Lang) + tuple(f"short_{lang.value}" for lang in Lang)
@@ -198,7 +210,7 @@ def _top(bank: Bank, code: Any) -> str | None:
 def _ambiguous_texts(at: At, entries: MarkedMap) -> list[Problem]:
     seen: dict[str, tuple[str, int]] = {}
     out = []
-    for eid, d, line in items(entries):
+    for eid, d, _line in items(entries):
         if not isinstance(d, MarkedMap):
             continue
         for key in ("aliases",):

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nlg.errors import PhrasebankError, error
 from nlg.lint import entries as lint_entries
 from nlg.lint import lexicon as lint_lexicon
 from nlg.lint import report as lint_report
 from nlg.lint import sentences as lint_sentences
-from nlg.errors import PhrasebankError, error
 from nlg.lint.base import ACTIVITIES, INDICATORS, SECTORS, Bank, lexicon, report, sentences
 from nlg.lint.yamlcheck import read
 from nlg.model import Lang, Problem, Severity
@@ -43,7 +43,7 @@ class LintResult:
     root: Path
     problems: tuple[Problem, ...]
     overlay: Path | None = None       # the user's folder checked over ``root`` (nlg.lint.layers)
-    layers: "Layers | None" = None
+    layers: Layers | None = None
 
     @property
     def errors(self) -> tuple[Problem, ...]:

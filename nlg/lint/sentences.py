@@ -3,15 +3,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from nlg.realise import textenv
 from nlg.errors import did_you_mean
 from nlg.lang import module as rules_of
-from nlg.lint.base import (ACTIVITIES, INDICATORS, LANG_NAMES, REFERENCE, SLOTS, At, Bank, items, lexicon,
-                           sentences, shape, texts)
 from nlg.lang.base import GENDERS
-from nlg.realise.template_shape import analyse
+from nlg.lint.base import (
+    ACTIVITIES,
+    INDICATORS,
+    LANG_NAMES,
+    REFERENCE,
+    SLOTS,
+    At,
+    Bank,
+    items,
+    lexicon,
+    sentences,
+    shape,
+    texts,
+)
 from nlg.lint.yamlcheck import MarkedMap
 from nlg.model import Lang, Problem
+from nlg.realise import textenv
+from nlg.realise.template_shape import analyse
 
 FORMS = ("main", "follow", "main_usd", "follow_usd")
 #: Sentences the pipeline uses for indicators with no entry (nlg/content/plan.py, nlg/realise/sentences.py).

@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
-from nlg.yamlfile import MAX_NODES, _bounded
 from nlg.errors import error
 from nlg.model import Problem
+from nlg.yamlfile import MAX_NODES, _bounded
 
 #: The only keys whose values are meant to be booleans.
 BOOL_KEYS = frozenset({"sensitive", "stressed_a"})

@@ -17,12 +17,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
-from nlg.load.columns import looks_like_header
 from nlg.errors import DataError, did_you_mean, error, warning
-from nlg.model import Problem
+from nlg.load.columns import looks_like_header
 from nlg.load.csv_file import CsvProblem, NotText, decode_lines, sniff_delimiter, split_rows
 from nlg.load.scope import LeftOut, Scope, Watch
 from nlg.load.xlsx import Book, SheetNotFound, TooLarge
+from nlg.model import Problem
 
 Cells = tuple[object, ...]
 _SCAN_ROWS = 30
@@ -128,7 +128,7 @@ def _xlsx_rows(path: Path, name: str, sheet: str | None,
     except SheetNotFound as exc:
         wanted, names = exc.args[0], exc.args[1]
         if not names:
-            raise _fail("E202", name, "workbook has no worksheet", "export the 5W data again")
+            raise _fail("E202", name, "workbook has no worksheet", "export the 5W data again") from None
         raise _fail("E204", name, f"no sheet named {wanted!r}{did_you_mean(wanted, names)}",
                     "sheets in this file: " + ", ".join(names), wanted) from None
     except _BROKEN as exc:

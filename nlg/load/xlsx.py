@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable
-from operator import itemgetter
 from functools import lru_cache
+from operator import itemgetter
 from typing import BinaryIO
 
 from nlg.archive import open_zip
@@ -228,7 +228,7 @@ def _columns() -> dict[bytes, int]:
 _COLS: dict[bytes, int] = {}
 
 
-def scan(data: bytes, conv: "_Converter") -> list[Row]:
+def scan(data: bytes, conv: _Converter) -> list[Row]:
     """Return the rows of sheet XML; raise Unsupported when cells lack references."""
     return scan_stream(_reader(data), conv)[0]
 
@@ -244,7 +244,7 @@ def _reader(data: bytes) -> Callable[[int], bytes]:
     return read
 
 
-def scan_stream(read: Callable[[int], bytes], conv: "_Converter",
+def scan_stream(read: Callable[[int], bytes], conv: _Converter,
                 bind: Bind | None = None) -> tuple[list[Row], Skipper | None]:
     """Return the rows of sheet XML read by ``read(n)`` in blocks of whole rows, and the
     skipper that left rows out, if any (see :meth:`Book.read`).
@@ -301,7 +301,7 @@ def scan_stream(read: Callable[[int], bytes], conv: "_Converter",
     return rows, skipper
 
 
-def _skipper(watch: Watch, conv: "_Converter", prefix: bytes) -> Skipper:
+def _skipper(watch: Watch, conv: _Converter, prefix: bytes) -> Skipper:
     """Return the row skipper of a sheet (:mod:`nlg.load.xlsx_skip`)."""
     hidden = any("\u00c2" in s or "\u00c3" in s or "\u00e2" in s for s in conv.shared)
 
@@ -316,7 +316,7 @@ def _skipper(watch: Watch, conv: "_Converter", prefix: bytes) -> Skipper:
     return Skipper(watch, conv, prefix, hidden, whole, row)
 
 
-def _block(data: bytes, prefix: bytes, conv: "_Converter", rows: list[Row], number: int) -> int:
+def _block(data: bytes, prefix: bytes, conv: _Converter, rows: list[Row], number: int) -> int:
     """Append the rows of a block of whole rows; return the last row number."""
     expected = data.count(b"<" + prefix + b"c ")
     if b"<" + prefix + b"c>" not in data and b"<" + prefix + b"c/>" not in data:
@@ -333,7 +333,7 @@ def _block(data: bytes, prefix: bytes, conv: "_Converter", rows: list[Row], numb
     return last
 
 
-def _rows(data: bytes, pos: int, prefix: bytes, conv: "_Converter", fast: bool,
+def _rows(data: bytes, pos: int, prefix: bytes, conv: _Converter, fast: bool,
           rows: list[Row], number: int) -> tuple[int, int]:
     """Append the rows after pos; return the last row number and the number of cells read."""
     end_tag, row_tag, find = b"</" + prefix + b"row>", b"<" + prefix + b"row", data.find

@@ -19,13 +19,13 @@ from types import MappingProxyType
 
 import yaml
 
-#: The C-accelerated safe loader when libyaml is available (10x faster), else the pure one.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-from nlg.yamlfile import bounded_load
 from nlg.errors import PhrasebankError, error
 from nlg.lang.base import Noun
 from nlg.model import Lang, Measure, Precision
+from nlg.yamlfile import bounded_load
+
+#: The C-accelerated safe loader when libyaml is available (10x faster), else the pure one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from nlg import numfmt
-from nlg.realise import provenance
 from nlg.config.report import Figure, ReportConfig
-from nlg.content.figures import refugees_figure as refugees
 from nlg.content.facts import ContentPlan, Facts, SectorTotal
+from nlg.content.figures import refugees_figure as refugees
+from nlg.realise import provenance
 from nlg.realise.doc import Table
 from nlg.realise.sentences import country_in_text, country_name
 

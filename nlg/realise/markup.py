@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 
 from nlg.realise.doc import Span
 
@@ -20,8 +20,9 @@ def parse(text: str) -> tuple[Span, ...]:
     """Return spans for text with ``**bold**`` and ``[links](https://…)``.
 
     >>> _ = parse("In Lima, **over 900 people** read [this](https://x.org).")
-    >>> [(s.text, s.bold, s.link) for s in _]
-    [('In Lima, ', False, None), ('over 900 people', True, None), (' read ', False, None), ('this', False, 'https://x.org'), ('.', False, None)]
+    >>> [(s.text, s.bold, s.link) for s in _]  # doctest: +NORMALIZE_WHITESPACE
+    [('In Lima, ', False, None), ('over 900 people', True, None), (' read ', False, None),
+     ('this', False, 'https://x.org'), ('.', False, None)]
     """
     spans: list[Span] = []
     bold, pos = False, 0

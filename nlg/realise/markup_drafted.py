@@ -97,8 +97,9 @@ def parse(text: str) -> tuple[tuple[Span, ...], tuple[Issue, ...]]:
     """Return the spans of drafter-written ``text`` and the markup problems found.
 
     >>> spans, issues = parse("The GoP **extended** it; see www.gob.pe.")
-    >>> [(s.text, s.bold, s.link) for s in spans]
-    [('The GoP ', False, None), ('extended', True, None), (' it; see ', False, None), ('www.gob.pe', False, 'https://www.gob.pe'), ('.', False, None)]
+    >>> [(s.text, s.bold, s.link) for s in spans]  # doctest: +NORMALIZE_WHITESPACE
+    [('The GoP ', False, None), ('extended', True, None), (' it; see ', False, None),
+     ('www.gob.pe', False, 'https://www.gob.pe'), ('.', False, None)]
     >>> spans, issues = parse("**unclosed bold for the rest")
     >>> [(s.text, s.bold) for s in spans], [i.code for i in issues]
     ([('**unclosed bold for the rest', False)], ['W280'])

@@ -10,9 +10,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from nlg import numfmt
-from nlg.realise import textenv
 from nlg.content.facts import Bullet, Fact, Message, SectorTotal
 from nlg.model import SOURCE_ORDER, SourceRef
+from nlg.realise import textenv
 
 
 def row_ranges(sources: tuple[SourceRef, ...]) -> str:

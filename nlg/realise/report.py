@@ -4,23 +4,20 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
-from nlg.content.plan import FLAGGING_WARNINGS
 from nlg import numfmt
-from nlg.realise import textenv
 from nlg.config.report import Bilingual, ReportConfig
+from nlg.content import notes
 from nlg.content.facts import ContentPlan, Facts
 from nlg.content.figures import refugees_figure
-from nlg.realise.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, SectorBlock, Span, Table
+from nlg.content.plan import FLAGGING_WARNINGS, change_direction
 from nlg.lang import module as lang_module
 from nlg.lang.base import percent
-from nlg.realise.markup_drafted import parse as parse_drafted
 from nlg.model import Lang, Problem
 from nlg.phrasebank.bank import Phrasebank
-from nlg.content.plan import change_direction
-from nlg.content import notes
-from nlg.realise import provenance
 from nlg.realise import countries as realise_countries
-from nlg.realise import sentences
+from nlg.realise import provenance, sentences, textenv
+from nlg.realise.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, SectorBlock, Span, Table
+from nlg.realise.markup_drafted import parse as parse_drafted
 
 
 def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phrasebank,

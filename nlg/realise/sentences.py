@@ -11,16 +11,15 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from nlg import numfmt
-from nlg.realise import textenv
 from nlg.config.report import ReportConfig
 from nlg.content.facts import Bullet, Message, Quantity
-from nlg.realise.doc import Paragraph, Span
 from nlg.lang.base import Noun
-from nlg.realise.markup import parse, polish
-from nlg.places import admin1_term
 from nlg.model import Hedge, Lang
 from nlg.phrasebank.bank import LangBank, Phrasebank
-
+from nlg.places import admin1_term
+from nlg.realise import textenv
+from nlg.realise.doc import Paragraph, Span
+from nlg.realise.markup import parse, polish
 
 
 @dataclass

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from jinja2 import TemplateSyntaxError, meta, nodes
 
-
 #: Node types a logic-free template may contain.
 _ALLOWED = (nodes.Template, nodes.Output, nodes.TemplateData, nodes.Name, nodes.Const, nodes.Filter)
 #: How to name the logic a template must not contain.

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 from types import ModuleType
 
-
 from nlg.errors import PhrasebankError, error
 from nlg.lang.base import Noun
 

@@ -16,8 +16,7 @@ from nlg.errors import error, warning
 from nlg.model import Problem
 from nlg.numfmt import half_up
 from nlg.places import country_code
-from nlg.validate.values import (MAX_CELL, BadValue, clean_text, parse_amount, parse_bool, parse_money,
-                        parse_month)
+from nlg.validate.values import MAX_CELL, BadValue, clean_text, parse_amount, parse_bool, parse_money, parse_month
 
 _CODE = re.compile(r"^\s*([A-Z]{2,4}-[A-Z]{2,8}\d{1,3}(?:\.\d{1,2})?(?:_[A-Z]{2,3})?)(?=$|[\s:\-\u2013\u2014.,;])")
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")

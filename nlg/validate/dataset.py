@@ -23,21 +23,46 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from nlg.load.columns import (AGE_GENDER_FIELDS, COUNT_FIELDS, FIELDS, ONE_OF_COUNTS,
-                         POPULATION_FIELDS, REQUIRED, SYNONYMS, header_field, map_columns,
-                         norm_header,
-                         resolve_field)
 from nlg.errors import DataError, did_you_mean, error, warning
+from nlg.load.columns import (
+    AGE_GENDER_FIELDS,
+    COUNT_FIELDS,
+    FIELDS,
+    ONE_OF_COUNTS,
+    POPULATION_FIELDS,
+    REQUIRED,
+    SYNONYMS,
+    header_field,
+    map_columns,
+    norm_header,
+    resolve_field,
+)
 from nlg.load.scope import LeftOut
 from nlg.load.table import RawTable, gc_paused
 from nlg.model import Dataset, Problem
 from nlg.places import admin1_match, country_suggestion, is_alpha3
 from nlg.validate.build import build_activities
-from nlg.validate.cols import (Where, amount_column, bool_column, country_column,
-                               indicator_codes, money_column, month_column, month_of,
-                               text_column)
-from nlg.validate.read import (TEXT_LIKE, decimals_warning, flag_column, mojibake_warning,
-                               repair_columns, repair_headers, resolve_admin1, unknown_columns)
+from nlg.validate.cols import (
+    Where,
+    amount_column,
+    bool_column,
+    country_column,
+    indicator_codes,
+    money_column,
+    month_column,
+    month_of,
+    text_column,
+)
+from nlg.validate.read import (
+    TEXT_LIKE,
+    decimals_warning,
+    flag_column,
+    mojibake_warning,
+    repair_columns,
+    repair_headers,
+    resolve_admin1,
+    unknown_columns,
+)
 from nlg.validate.rules import Columns, quality_warnings
 from nlg.validate.values import number_style
 
@@ -299,9 +324,12 @@ def _country_of(place: str, countries: tuple[str, ...]) -> str:
     return found[0] if len(found) == 1 else ""
 
 
+_NOTHING_LEFT_OUT = LeftOut()
+
+
 def _convert(table: RawTable, columns: list[tuple], kept: tuple, found: Mapping[str, int],
              heads: Mapping[str, str], ctx: _Context, result: _Result,
-             left: LeftOut = LeftOut()) -> None:
+             left: LeftOut = _NOTHING_LEFT_OUT) -> None:
     """Convert the kept rows' columns, check the quality rules and build the activities.
 
     The thousands convention is the file's: when a kept number is written as text (the

@@ -5,8 +5,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from nlg.load.columns import AGE_GENDER_FIELDS, POPULATION_FIELDS
 from nlg.errors import warning
+from nlg.load.columns import AGE_GENDER_FIELDS, POPULATION_FIELDS
 from nlg.model import Problem
 from nlg.validate.values import fold
 

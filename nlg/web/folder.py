@@ -30,9 +30,9 @@ def safe_name(name: str, *, suffixes: tuple[str, ...] | None = None, code: str =
 
     >>> safe_name("5w.xlsx")
     '5w.xlsx'
-    >>> safe_name("../report.yaml")
+    >>> safe_name("../report.yaml")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    nlg.web.errors.WebError: [E172] not a plain file name inside the report folder, got '../report.yaml' (hint: give the file's name only, without a folder)
+    nlg.web.errors.WebError: [E172] not a plain file name inside the report folder, got '../report.yaml' (hint: ...)
     """
     text = str(name or "")
     plain = text.strip()
@@ -52,7 +52,7 @@ class ReportFolder:
     root: Path
 
     @classmethod
-    def open(cls, path: Path) -> "ReportFolder":
+    def open(cls, path: Path) -> ReportFolder:
         """Return the folder (created when missing); raise E175 when it cannot be used."""
         root = Path(path).expanduser()
         try:

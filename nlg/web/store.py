@@ -15,12 +15,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from nlg.word import save as docx_io
 from nlg.config.report import REPORT_FILE, ReportConfig, check_text, read_text
 from nlg.errors import ConfigError, error
 from nlg.model import Problem
 from nlg.web.errors import WebError
 from nlg.web.forms import FORM_KEYS, PAIRS
+from nlg.word import save as docx_io
 
 HEADER = "# The report's settings (sitrep serve writes this file; see README, 'The report folder').\n"
 

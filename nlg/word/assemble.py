@@ -16,15 +16,16 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Length, Twips
-from docx.table import Table as DocxTable, _Cell
+from docx.table import Table as DocxTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from nlg.word import styles as docx_styles
-from nlg.word import ooxml as docx_xml
-from nlg.word import template_links
 from nlg.archive import DOCX, failure, open_zip
-from nlg.realise.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, Span, Table
 from nlg.errors import TemplateError, error
+from nlg.realise.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, Span, Table
+from nlg.word import ooxml as docx_xml
+from nlg.word import styles as docx_styles
+from nlg.word import template_links
 
 DEFAULT_TEMPLATE = docx_styles.DEFAULT_TEMPLATE
 AUTHOR, INITIALS = "sitrep-nlg", "SN"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-
 from docx.document import Document
 from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -20,8 +19,16 @@ from docx.text.run import Run
 from lxml import etree  # noqa: F401
 
 from nlg.word.plain import (  # noqa: F401  (re-exported: they need no python-docx)
-    BOOKMARK_PREFIX, CT_ITEM_PROPS, EMBEDDED_NS, bookmark_name, embedded_attributes,
-    embedded_xml, item_props_xml, parse_embedded)
+    BOOKMARK_PREFIX,
+    CT_ITEM_PROPS,
+    EMBEDDED_NS,
+    bookmark_name,
+    embedded_attributes,
+    embedded_xml,
+    item_props_xml,
+    parse_embedded,
+)
+
 
 def add_text(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False) -> Run:
     """Return a new run with ``text`` (bold, italic when asked) at the end of ``paragraph``."""
@@ -79,7 +86,7 @@ def date_comments(document: Document, when: dt.datetime) -> None:
     except KeyError:
         return
     if when.tzinfo is not None:
-        when = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        when = when.astimezone(dt.UTC).replace(tzinfo=None)
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     for comment in part.element.iter(qn("w:comment")):
         comment.set(qn("w:date"), stamp)

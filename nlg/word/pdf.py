@@ -19,8 +19,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from nlg.word import save as docx_io
 from nlg.errors import OutputError, error
+from nlg.word import save as docx_io
 
 NAMES = ("soffice", "libreoffice")
 #: Where installers put LibreOffice when it is not on PATH.

@@ -78,7 +78,7 @@ def item_props_xml() -> bytes:
         f'<ds:datastoreItem ds:itemID="{_ITEM_ID}" xmlns:ds="{_DS_NS}">'
         f'<ds:schemaRefs><ds:schemaRef ds:uri="{EMBEDDED_NS}"/></ds:schemaRefs>'
         "</ds:datastoreItem>"
-    ).encode("utf-8")
+    ).encode()
 
 
 

@@ -22,13 +22,13 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
-from nlg.word import seal as docx_seal
-from nlg.word import ooxml as docx_xml
-from nlg.word import zipwriter as docx_zip
-from nlg.word.plain import CoreInfo  # noqa: F401  (re-exported)
 from nlg.archive import DOCX, failure, open_zip
 from nlg.atomic import write_atomic  # noqa: F401  (the writer of every output, re-exported)
 from nlg.errors import OutputError, error
+from nlg.word import ooxml as docx_xml
+from nlg.word import seal as docx_seal
+from nlg.word import zipwriter as docx_zip
+from nlg.word.plain import CoreInfo  # noqa: F401  (re-exported)
 
 DOCUMENT_XML = "word/document.xml"
 _FIRST = ("[Content_Types].xml", "_rels/.rels", DOCUMENT_XML)
@@ -168,7 +168,7 @@ def set_core(document: Document, core: CoreInfo) -> None:
         element.remove(child)
     created = core.created
     if created.tzinfo is not None:
-        created = created.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        created = created.astimezone(dt.UTC).replace(tzinfo=None)
     props.title = core.title
     props.subject = core.subject
     props.author = core.author

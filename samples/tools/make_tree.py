@@ -25,8 +25,7 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_peru_sample import AGE, HEADER, INDICATORS, OFFICIAL, ORIENTATION, POP, split  # noqa: E402
-from tree_data import (COL_LINES, ECU_LINES, EXTRA_INDICATORS, MORE_RMRP,  # noqa: E402
-                       OUTPUT_RATIO, PENDULAR, PER_LINES, SECTORS_ES)
+from tree_data import COL_LINES, ECU_LINES, EXTRA_INDICATORS, MORE_RMRP, OUTPUT_RATIO, PENDULAR, PER_LINES, SECTORS_ES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1] / "tree"
 MONTHS = ("2023-09", "2023-10", "2023-11")

@@ -41,7 +41,7 @@ def platforms(count: int = 17) -> tuple:
         base = PLATFORMS[i % len(PLATFORMS)]
         names = list(dict.fromkeys(line[0] for line in base.lines))
         places = {old: admin1[j % len(admin1)] for j, old in enumerate(names)}
-        lines = tuple((places[l[0]], places[l[0]], *l[2:]) for l in base.lines)
+        lines = tuple((places[ln[0]], places[ln[0]], *ln[2:]) for ln in base.lines)
         made.append(replace(base, folder=code.lower(), code=code, name=name, platform="R4V",
                             refugees=refugees, required_usd=max(5_000_000, refugees * 120),
                             lines=lines, defects={}))

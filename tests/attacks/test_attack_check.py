@@ -10,13 +10,13 @@ import re
 
 import docx
 import pytest
-
-from attacks.attack_helpers import EN, ES, part, rewrite
-from nlg.cli import sitrep as cli
-from nlg.word import seal as docx_seal
-from nlg.word import ooxml as docx_xml
-from nlg.check.findings import CheckError, check
 from test_check import bullet, set_text
+
+from attacks.attack_helpers import EN, ES, rewrite
+from nlg.check.findings import check
+from nlg.cli import sitrep as cli
+from nlg.word import ooxml as docx_xml
+from nlg.word import seal as docx_seal
 
 ITEM = "customXml/item1.xml"
 ED5 = "EDU/RE-ED5"                  # stored 906, drafted "more than 900"
@@ -115,7 +115,7 @@ def test_a_loose_hedge_is_a_finding(out):
 
 
 def test_entity_bomb_in_core_properties_does_not_stop_the_check(out):
-    laughs = "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10 if i else "lol"}">' for i in range(10))
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
     bomb = (f'<?xml version="1.0"?><!DOCTYPE cp:coreProperties [{laughs}]>'
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>&l9;</dc:title></cp:coreProperties>')

@@ -4,13 +4,12 @@ edited file byte for byte as NAME.edited-N.docx with --force."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from attacks.attack_helpers import EN, ES, SAMPLE, draft, names, rewrite
-from nlg.word import save as docx_io
 from nlg.batch.run import Status, run_batch
+from nlg.word import save as docx_io
 
 EDITS = {
     "comment": {"word/comments.xml": lambda b: b.replace(b"</w:t>", b" (agreed)</w:t>", 1)},

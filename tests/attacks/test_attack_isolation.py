@@ -12,8 +12,8 @@ import pytest
 from attacks.attack_helpers import EN, SAMPLE, draft
 from attacks.test_attack_limits import ALIAS_BOMB
 from nlg.api import find_previous
-from nlg.batch.run import Status, run_batch
 from nlg.batch.manifest import MANIFEST
+from nlg.batch.run import Status, run_batch
 from nlg.config.report import load_config
 
 BAD = {

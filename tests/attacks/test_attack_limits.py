@@ -3,7 +3,6 @@ and on report.yaml (alias bombs, size), each a coded error naming the limit, exi
 traceback, nothing written, little memory; a template's external links never reach a draft."""
 from __future__ import annotations
 
-import io
 import shutil
 import time
 import tracemalloc
@@ -13,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from attacks.attack_helpers import EN, ES, SAMPLE, claim_size, draft, names, part, rewrite
+from attacks.attack_helpers import EN, ES, SAMPLE, claim_size, draft, part, rewrite
 from nlg.word import assemble
 
 MIB = 1 << 20
@@ -77,7 +76,7 @@ def test_xlsx_other_part_claiming_more_than_256_mib_is_refused(report, capsys):
 def test_a_worksheet_of_a_million_rows_passes_the_limits():
     """A worksheet is streamed (issue 19): the 1,000,000-row export's sheet (1,408 MiB, about
     10 to 1) passes; its size is not counted in the total; a sheet compressed 600 to 1 does not."""
-    from nlg.archive import XLSX, limit_problem
+    from nlg.archive import limit_problem
 
     class Info:
         def __init__(self, name, size, packed):

@@ -18,8 +18,8 @@ import pytest
 
 from attacks.attack_helpers import EN, ES, QA, ROOT, SAMPLE, draft, rewrite
 from nlg import atomic
-from nlg.batch.run import Status, run_batch
 from nlg.batch.manifest import MANIFEST
+from nlg.batch.run import Status, run_batch
 
 
 def _err(capsys) -> str:
@@ -29,7 +29,7 @@ def _err(capsys) -> str:
 
 
 def test_disk_full_with_force_leaves_the_pair_matched(out, drafted, monkeypatch, capsys):
-    edited = rewrite(out / EN, {"word/footer1.xml": lambda b: b.replace(b"</w:p>", b"<w:r><w:t>x</w:t></w:r></w:p>", 1)})
+    edited = rewrite(out / EN, {"word/footer1.xml": lambda b: b.replace(b"</w:p>", b"<w:r><w:t>x</w:t></w:r></w:p>", 1)})  # noqa: E501
     before_es = (out / ES).read_bytes()
     real = os.replace
     calls = []

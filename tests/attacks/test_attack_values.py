@@ -20,7 +20,7 @@ def _report(tmp_path: Path, **replace: str) -> Path:
     shutil.copytree(SAMPLE, folder)
     text = BASE
     for key, value in replace.items():
-        text, n = re.subn(rf"^{key}:.*?(?=^\S)", lambda _: f"{key}: {value}\n", text, count=1,
+        text, n = re.subn(rf"^{key}:.*?(?=^\S)", lambda _: f"{key}: {value}\n", text, count=1,  # noqa: B023  (called at once)
                           flags=re.M | re.S)
         if not n:
             text += f"{key}: {value}\n"
