@@ -110,9 +110,11 @@ def test_the_thousands_convention_is_the_files(tmp_path, monkeypatch):
 def test_other_countries_of_the_month_still_warned(tmp_path, monkeypatch):
     rows = [row(i, MONTHS[i % 12], Country="Uruguay" if i % 5 == 0 else "Argentina")
             for i in range(400)]
-    whole, scoped, _ = both(workbook(tmp_path / "c.xlsx", rows), monkeypatch=monkeypatch)
+    whole, scoped, table = both(workbook(tmp_path / "c.xlsx", rows), monkeypatch=monkeypatch)
     assert scoped == whole
     assert [p.code for p in whole[1]].count("W212") == 1
+    assert table.left_out.others["URY"][0] > 5          # August rows of Uruguay, left out too
+    assert table.rows[0][1][0] == "Uruguay"             # and the first one, kept in the head
     multi = both(tmp_path / "c.xlsx", countries=("ARG", "URY"), country="", monkeypatch=monkeypatch)
     assert multi[1] == multi[0]
 

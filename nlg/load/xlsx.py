@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 import warnings
+import zipfile
+import zlib
 from collections.abc import Callable
 from functools import lru_cache
 from operator import itemgetter
@@ -107,13 +109,120 @@ class Book:
         name, part = self.part(sheet)
         conv = _Converter(self.strings, self.package.date_styles, self.package.epoch)
         try:
-            with self.archive.open(part) as handle:
-                rows, skipper = scan_stream(handle.read, conv, bind)
+            with self.archive.open(part) as handle, _Prefetch(_inflater(self.archive, part,
+                                                                       handle.read)) as read:
+                rows, skipper = scan_stream(read, conv, bind)
         except Unsupported:
             return _openpyxl_rows(self.source, name), None
         if skipper is None:
             return rows, None
         return rows, skipper.left_out(_COLS, _numbers_later(reopen, sheet, skipper.watch, rows))
+
+
+def _inflater(archive: zipfile.ZipFile, part: str,
+              fallback: Callable[[int], bytes]) -> Callable[[int], bytes]:
+    """Return read(n) giving the part's inflated bytes in blocks of about ``n``.
+
+    A deflated part is inflated here from the raw bytes, a few large zlib calls per block (so
+    the inflating thread seldom waits for the GIL), never beyond the size the directory gives,
+    its CRC checked at the end as zipfile does; other parts are read through zipfile.
+    """
+    info = archive.getinfo(part)
+    source = archive.fp
+    if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1 or source is None:
+        return fallback
+    source.seek(info.header_offset)
+    header = source.read(30)
+    if len(header) != 30 or header[:4] != b"PK\x03\x04":
+        return fallback
+    name, extra = int.from_bytes(header[26:28], "little"), int.from_bytes(header[28:30], "little")
+    start = info.header_offset + 30 + name + extra
+    state = {"at": start, "left": info.compress_size, "out": 0, "crc": 0, "tail": b"", "done": False}
+    inflate = zlib.decompressobj(-15)
+
+    def read(n: int) -> bytes:
+        pieces, size = [], 0
+        while size < n and not state["done"]:
+            data = state["tail"]
+            if not data and state["left"] > 0:
+                source.seek(state["at"])
+                data = source.read(min(state["left"], max(n // 8, 1 << 16)))
+                if not data:
+                    raise zipfile.BadZipFile(f"part {part} is cut off")
+                state["at"] += len(data)
+                state["left"] -= len(data)
+            if data:
+                out = inflate.decompress(data, 4 * n)    # bounded: a bomb is never inflated whole
+                state["tail"] = inflate.unconsumed_tail
+            else:
+                out = inflate.flush()                   # what zlib still holds, at the end
+                state["done"] = True
+            state["done"] = state["done"] or inflate.eof
+            pieces.append(out)
+            size += len(out)
+        chunk = b"".join(pieces)
+        state["out"] += len(chunk)
+        if state["out"] > info.file_size:
+            raise zipfile.BadZipFile(f"part {part} inflates beyond the size its directory gives")
+        state["crc"] = zlib.crc32(chunk, state["crc"])
+        if not chunk and (state["out"] != info.file_size or state["crc"] != info.CRC):
+            raise zipfile.BadZipFile(f"Bad CRC-32 for file {part!r}")
+        return chunk
+    return read
+
+
+class _Prefetch:
+    """Inflate a part in a thread, a few blocks ahead of the scanner (zlib and the CRC release
+    the GIL, so on a second core the inflating costs no wall time); ``read(n)`` returns the
+    next block whatever ``n`` (HEAD-sized blocks first, while the header rows are read)."""
+
+    def __init__(self, read: Callable[[int], bytes]):
+        import queue
+        import threading
+
+        self._read, self._queue, self._stop = read, queue.Queue(maxsize=2), threading.Event()
+        self._thread = threading.Thread(target=self._run, name="xlsx-inflate", daemon=True)
+        self._done = False
+
+    def _run(self) -> None:
+        sizes = [HEAD, HEAD, 4 * HEAD]
+        try:
+            while not self._stop.is_set():
+                chunk = self._read(sizes.pop(0) if sizes else BLOCK)
+                self._put(chunk)
+                if not chunk:
+                    return
+        except BaseException as exc:  # noqa: BLE001  (raised again in the reading thread)
+            self._put(exc)
+
+    def _put(self, item: object) -> None:
+        import queue
+
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def __call__(self, n: int) -> bytes:
+        if self._done:
+            return b""
+        item = self._queue.get()
+        if isinstance(item, BaseException):
+            self._done = True
+            raise item
+        if not item:
+            self._done = True
+        return item
+
+    def __enter__(self) -> "_Prefetch":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def _numbers_later(reopen: Callable[[], BinaryIO] | None, sheet: str | None, watch: Watch,
@@ -269,36 +378,49 @@ def scan_stream(read: Callable[[int], bytes], conv: _Converter,
     prefix = start.group(1) or b""
     conv.patterns = _patterns(prefix)
     row_tag, data_end = b"<" + prefix + b"row", b"</" + prefix + b"sheetData>"
-    pending, rows, number, done = head[start.end():], [], 0, False
-    skipper = None
-    while True:
-        stop = pending.find(data_end)
-        if stop >= 0 or not chunk:
-            block, pending, done = (pending[:stop] if stop >= 0 else pending), b"", True
-        else:
-            cut = pending.rfind(row_tag)
-            if cut <= 0:                  # no whole row yet (a row longer than a block)
-                chunk = read(size)
-                pending += chunk
-                continue
-            block, pending = pending[:cut], pending[cut:]
+    row_end = b"</" + prefix + b"row>"
+    rows: list[Row] = []
+    state = {"number": 0, "skipper": None, "bind": bind}
+
+    def process(block: bytes, final: bool) -> None:
+        skipper = state["skipper"]
         if skipper is not None:
-            number = skipper.block(block, rows, number)
-        else:
-            number = _block(block, prefix, conv, rows, number)
-            if bind is not None:
-                ready, watch = bind(rows, done)
-                if ready:
-                    bind, size = None, BLOCK
-                    if watch is not None:
-                        skipper = _skipper(watch, conv, prefix)
-        if done:
+            state["number"] = skipper.block(block, rows, state["number"])
+            return
+        state["number"] = _block(block, prefix, conv, rows, state["number"])
+        if state["bind"] is not None:
+            ready, watch = state["bind"](rows, final)
+            if ready:
+                state["bind"] = None
+                if watch is not None:
+                    state["skipper"] = _skipper(watch, conv, prefix)
+
+    tail = head[start.end():]                 # bytes after <sheetData>, not yet scanned
+    stop, seam = tail.find(data_end), len(data_end) - 1
+    new = chunk
+    while stop < 0 and new:
+        new = read(BLOCK if state["bind"] is None else HEAD)
+        if not new:
             break
-        chunk = read(size)
-        pending += chunk
-    while chunk:                          # read to the end: the zip's CRC is checked there
-        chunk = read(BLOCK)
-    return rows, skipper
+        edge = tail[-seam:]
+        stop = (edge + new[:seam]).find(data_end)   # the end tag across the two pieces
+        if stop >= 0:
+            tail, stop = tail + new, len(tail) - len(edge) + stop
+            break
+        stop = new.find(data_end, max(0, new.rfind(row_end)))   # it follows the last row
+        if stop >= 0:
+            tail, stop = tail + new, len(tail) + stop
+            break
+        cut = new.rfind(row_tag)
+        if cut < 0:                          # no whole row yet (a row longer than a block)
+            tail += new
+            continue
+        block, tail = b"".join((tail, memoryview(new)[:cut])), new[cut:]
+        process(block, False)
+    process(tail[:stop] if stop >= 0 else tail, True)
+    while new:                                # read to the end: the zip's CRC is checked there
+        new = read(BLOCK)
+    return rows, state["skipper"]
 
 
 def _skipper(watch: Watch, conv: _Converter, prefix: bytes) -> Skipper:
@@ -308,11 +430,34 @@ def _skipper(watch: Watch, conv: _Converter, prefix: bytes) -> Skipper:
     def whole(data: bytes, rows: list[Row], number: int) -> int:
         return _block(data, prefix, conv, rows, number)
 
+    end_tag, cell, bare, empty = (b"</" + prefix + b"row>", b"<" + prefix + b"c ",
+                                  b"<" + prefix + b"c>", b"<" + prefix + b"c/>")
+
     def row(data: bytes, at: int, rows: list[Row]) -> None:
-        end_tag = b"</" + prefix + b"row>"
-        stop = data.find(end_tag, at)
-        stop = len(data) if stop < 0 else stop + len(end_tag)
-        _block(data[at:stop], prefix, conv, rows, 0)
+        """Append the row whose tag (with its r= reference) starts at ``at``, as _rows would."""
+        find = data.find
+        end = find(b">", at)
+        if data[end - 1] == 47:                              # <row .../>: no cells
+            return
+        stop = find(end_tag, end)
+        if stop < 0:
+            raise Unsupported("unterminated row")
+        ref = find(b' r="', at, end) + 4
+        number = int(data[ref:find(b'"', ref)])
+        expected = data.count(cell, end, stop)
+        if find(bare, end, stop) < 0 and find(empty, end, stop) < 0:
+            values, cells = conv.fast_row(data, end + 1, stop)
+            if cells == expected:
+                if cells:
+                    rows.append((number, values))
+                return
+        else:
+            expected += data.count(bare, end, stop) + data.count(empty, end, stop)
+        values, cells = conv.full_row(data, end + 1, stop)
+        if cells != expected:
+            raise Unsupported("cells without a reference")
+        if cells:
+            rows.append((number, values))
     return Skipper(watch, conv, prefix, hidden, whole, row)
 
 

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from itertools import compress
-from operator import and_, not_
+from operator import add, not_
 
 from nlg.load.scope import LeftOut, Watch
 
@@ -27,6 +27,9 @@ _KEY = rb'([^>]*>(?:<v>[^<]*|<is>.*?</is>|<f[^>]*(?:/>|>[^<]*</f>)(?:<v>[^<]*)?)
 _TRIGGERS = (rb"&#(?:0*19[45]|0*226|[xX]0*[cC][23]|[xX]0*[eE]2);", rb"\xc3[\x82\x83\xa2]",
              rb"_x00[cCeE][23]_")
 _DIGITS = b"0123456789"
+#: month + country verdicts of a row left out: outside the period (country read), or in the
+#: period and another country's
+_LEAVE = frozenset((4, 5, 8))
 
 
 def letters(index: int) -> bytes:
@@ -58,19 +61,22 @@ class Skipper:
                  whole: Callable[[bytes, list, int], int], row: Callable):
         self.watch, self.conv, self.whole, self.row = watch, conv, whole, row
         value = conv.cache.__getitem__
+        members = watch.members
 
-        def outside(key: bytes) -> bool:
+        def month(key: bytes) -> int:           # 0: keep the row; 3: outside; 6: inside
             try:
-                return bool(watch.outside(value(key)))
+                return 3 * watch.place(value(key))
             except Exception:  # noqa: BLE001  (a cell validation must see: keep the row)
-                return False
+                return 0
 
-        def known(key: bytes) -> bool:
+        def country(key: bytes) -> int:         # 0: keep the row; 1: the report's or empty; 2: other
             try:
-                return bool(watch.known(value(key)))
+                code = watch.code(value(key))
             except Exception:  # noqa: BLE001
-                return False
-        self.outside, self.known = _Judge(outside), _Judge(known)
+                return 0
+            return 2 if code and code not in members else 1
+        self.month, self.country = _Judge(month), _Judge(country)
+        self.codes = _Judge(lambda key: watch.code(value(key)))
         p = re.escape(prefix)
         self.month_cells = re.compile(rb"<" + p + rb'c r="' + letters(watch.month) + rb'(\d+)"'
                                       + _KEY, re.S)
@@ -86,6 +92,7 @@ class Skipper:
         self.row_tag = b"<" + prefix + b"row"
         self.count, self.months, self.country_keys = 0, Counter(), Counter()
         self.text_keys: Counter = Counter()
+        self.others: dict[str, list] = {}
 
     def block(self, data: bytes, rows: list, number: int) -> int:
         """Append the rows of a block that may be the report's; return the last row number."""
@@ -99,8 +106,9 @@ class Skipper:
         crows, ckeys = zip(*countries)
         if numbers != crows:
             return self.whole(data, rows, number)
-        skip = list(map(and_, map(self.outside.__getitem__, mkeys),
-                        map(self.known.__getitem__, ckeys)))
+        verdicts = list(map(add, map(self.month.__getitem__, mkeys),
+                            map(self.country.__getitem__, ckeys)))
+        skip = [v in _LEAVE for v in verdicts]
         kept = [numbers[i] for i in compress(range(n), map(not_, skip))]
         texts = self._texts(data, set(kept))
         if texts is None:
@@ -114,6 +122,14 @@ class Skipper:
         for at in spans:
             self.row(data, at, rows)
         self.count += n - len(kept)
+        if 8 in verdicts:                       # rows of the period, of another country
+            others = self.others
+            for i in compress(range(n), (v == 8 for v in verdicts)):
+                code = self.codes[ckeys[i]]
+                if code in others:
+                    others[code][0] += 1
+                else:
+                    others[code] = [1, int(numbers[i]), ckeys[i]]
         self.months.update(compress(mkeys, skip))
         self.country_keys.update(compress(ckeys, skip))
         self.text_keys.update(texts)
@@ -150,5 +166,7 @@ class Skipper:
             here = cells.setdefault(self.watch.country, Counter())
             for key, n in self.country_keys.items():
                 here[value(key)] += n
+        others = {code: (n, first, value(key)) for code, (n, first, key) in self.others.items()}
         return LeftOut(rows=self.count, months=frozenset(map(value, self.months)),
-                       cells={k: dict(v) for k, v in cells.items()}, numbers=numbers)
+                       cells={k: dict(v) for k, v in cells.items()}, others=others,
+                       numbers=numbers)

@@ -209,9 +209,10 @@ def _check_table(table: RawTable, ctx: _Context) -> _Result:
     result.outside += left.rows          # rows of other months left out before conversion
     result.months |= {month_of(v) for v in left.months}
     if not table.rows:
+        result.warnings += _other_countries(table, found, heads, ctx, {}, left)
         return result
     numbers = [n for n, _ in table.rows]
-    keep, months, codes = _in_scope(table, columns, numbers, found, heads, ctx, result)
+    keep, months, codes = _in_scope(table, columns, numbers, found, heads, ctx, result, left)
     if keep is None or keep:
         _convert(table, columns, (keep, numbers, months, codes), found, heads, ctx, result, left)
     return result
@@ -255,7 +256,7 @@ def _closest(headers: Sequence[str], synonyms: Sequence[str]) -> str | None:
 
 def _in_scope(table: RawTable, columns: list[tuple], numbers: list[int],
               found: Mapping[str, int], heads: Mapping[str, str], ctx: _Context,
-              result: _Result) -> tuple[list[int] | None, list[str], list[str]]:
+              result: _Result, left: LeftOut) -> tuple[list[int] | None, list[str], list[str]]:
     """Return the indexes of the rows of the period and countries (None: all), their months
     and their countries."""
     months, errs = month_column(columns[found["month"]], numbers,
@@ -265,7 +266,7 @@ def _in_scope(table: RawTable, columns: list[tuple], numbers: list[int],
     result.errors += errs + errs2
     result.months |= {m for m in set(months) if m}
     members = ctx.members
-    if None not in months and set(codes) <= members and all(
+    if not left.others and None not in months and set(codes) <= members and all(
             ctx.first <= m <= ctx.last for m in set(months)):
         return None, months, codes                # the usual case: every row is in scope
     admin1 = columns[found["admin1"]] if "admin1" in found else ()
@@ -300,13 +301,9 @@ def _in_scope(table: RawTable, columns: list[tuple], numbers: list[int],
                     "W204", f"country is empty; {ctx.country} is assumed", file=table.file,
                     row=numbers[index], column=heads["country"], value="",
                     hint="fill in the country"))
-    for code, count in sorted(other.items()):
-        first = first_row[code]
-        result.warnings.append(warning(
-            "W212", f"{count} row(s) for {code} left out: the report is for {ctx.named}",
-            file=table.file, row=numbers[first], column=heads["country"],
-            value=str(table.rows[first][1][found["country"]]),
-            hint="export only the report's countries, or check the country column"))
+    seen = {code: (count, numbers[first_row[code]], table.rows[first_row[code]][1][found["country"]])
+            for code, count in other.items()}
+    result.warnings += _other_countries(table, found, heads, ctx, seen, left)
     if unknown:
         result.warnings.append(warning(
             "W270", f"{len(unknown)} row(s) with an empty country left out: their admin1 names "
@@ -314,6 +311,23 @@ def _in_scope(table: RawTable, columns: list[tuple], numbers: list[int],
             row=numbers[unknown[0]], column=heads["country"], value="",
             hint="fill in the country of these rows"))
     return keep, [months[i] for i in keep], kept_codes
+
+
+def _other_countries(table: RawTable, found: Mapping[str, int], heads: Mapping[str, str],
+                     ctx: _Context, seen: Mapping[str, tuple[int, int, object]],
+                     left: LeftOut) -> list[Problem]:
+    """Return W212 for each other country of the period: its rows among those read and those
+    left out before conversion (``seen`` and ``left.others``: code -> rows, first row, cell)."""
+    out = []
+    for code in sorted(set(seen) | set(left.others)):
+        parts = [p for p in (seen.get(code), left.others.get(code)) if p]
+        count = sum(p[0] for p in parts)
+        _, row, cell = min(parts, key=lambda p: p[1])
+        out.append(warning(
+            "W212", f"{count} row(s) for {code} left out: the report is for {ctx.named}",
+            file=table.file, row=row, column=heads["country"], value=str(cell),
+            hint="export only the report's countries, or check the country column"))
+    return out
 
 
 def _country_of(place: str, countries: tuple[str, ...]) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from nlg.errors import DataError
 from nlg.load.columns import COUNT_FIELDS, map_columns
-from nlg.load.scope import Scope, Watch
+from nlg.load.scope import INSIDE, OUTSIDE, Scope, Watch
 from nlg.validate.cols import country_of, month_of
 from nlg.validate.read import TEXT_LIKE, repair_headers
 from nlg.validate.values import repair_mojibake
@@ -30,15 +30,13 @@ def period_scope(period: tuple[str, str], country: str = "", column_map: Mapping
         return None
     first, last = ctx.first, ctx.last
 
-    def outside(value: object) -> bool:
-        month = month_of(value)
-        return not first <= month <= last
+    def place(value: object) -> int:
+        return INSIDE if first <= month_of(value) <= last else OUTSIDE
 
-    def known(value: object) -> bool:
+    def code(value: object) -> str:
         if type(value) is str and not value.isascii():
             value = repair_mojibake(value)       # as validation repairs the column first
-        country_of(value)
-        return True
+        return country_of(value)
 
     def watch(headers: tuple[str, ...], hxl: tuple[str, ...] | None) -> Watch | None:
         fixed, _ = repair_headers(headers)
@@ -48,5 +46,5 @@ def period_scope(period: tuple[str, str], country: str = "", column_map: Mapping
         return Watch(month=found["month"], country=found["country"],
                      texts=frozenset(i for f, i in found.items() if f in TEXT_LIKE and f != "country"),
                      numbers=frozenset(found[f] for f in (*COUNT_FIELDS, "value_usd") if f in found),
-                     outside=outside, known=known)
+                     place=place, code=code, members=ctx.members)
     return watch
