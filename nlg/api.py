@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nlg.config.report import ReportConfig, load_config
 from nlg.content.aggregate import aggregate, with_previous
@@ -27,6 +28,9 @@ from nlg.phrasebank import bank as pb
 from nlg.realise.doc import RealisedReport
 from nlg.realise.report import realise
 from nlg.serialise import SCHEMA, dumps
+
+if TYPE_CHECKING:
+    from nlg.load.table import RawTable
 
 VERSION = "0.1.0"
 
@@ -84,7 +88,8 @@ def load_data(config: ReportConfig) -> Dataset:
     if not config.data:
         raise DataError(problems=[error(
             "E218", file=str(config.folder))])
-    tables, problems = [], []
+    tables: list[RawTable] = []
+    problems: list[Problem] = []
     scope = period_scope((config.period.first, config.period.last), config.country,
                          dict(config.columns), config.countries)
     for path in config.data:

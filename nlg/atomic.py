@@ -103,7 +103,7 @@ def _undo(done: list[tuple[Path, bytes | None]]) -> None:
 
 def clear_stale(folder: Path, names: list[str] | None = None) -> list[Path]:
     """Return the temporary files of killed runs removed from ``folder`` (of ``names`` only, if given)."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(Path(folder).iterdir())
     except OSError:

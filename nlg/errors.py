@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from nlg import codes
 from nlg.model import Problem, Severity
@@ -71,7 +72,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 WHERE = frozenset({"file", "row", "column", "value", "hint"})
 
 
-def error(code: str, message: str | None = None, /, **where) -> Problem:
+def error(code: str, message: str | None = None, /, **where: Any) -> Problem:
     """Return an error :class:`Problem` with a code of :mod:`nlg.codes`.
 
     Without ``message``, the catalogue's message and hint templates are filled with the
@@ -83,7 +84,7 @@ def error(code: str, message: str | None = None, /, **where) -> Problem:
     return _problem(code, Severity.ERROR, message, where)
 
 
-def warning(code: str, message: str | None = None, /, **where) -> Problem:
+def warning(code: str, message: str | None = None, /, **where: Any) -> Problem:
     """Return a warning :class:`Problem` with a code of :mod:`nlg.codes` (see :func:`error`)."""
     return _problem(code, Severity.WARNING, message, where)
 

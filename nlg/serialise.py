@@ -7,11 +7,12 @@ import enum
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 SCHEMA = "sitrep-nlg/embedded/1"
 
 
-def jsonable(obj):
+def jsonable(obj: object) -> Any:
     """Return ``obj`` as plain JSON data (dicts, lists, str, numbers, None).
 
     >>> jsonable({"a": (1, dt.date(2023, 11, 30))})
@@ -33,6 +34,6 @@ def jsonable(obj):
     return obj
 
 
-def dumps(obj) -> str:
+def dumps(obj: object) -> str:
     """Return deterministic, compact JSON for ``obj``."""
     return json.dumps(jsonable(obj), ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -1,6 +1,7 @@
 """The linters configured in pyproject.toml pass: the import contracts ([tool.importlinter]:
 dependencies point down the pipeline, docs/ARCHITECTURE.md; no package's modules import each other
-in a cycle) and ruff ([tool.ruff]). .ci/run runs them before the tests too."""
+in a cycle), ruff ([tool.ruff]) and mypy ([tool.mypy]: the stage boundaries typed strictly).
+.ci/run runs them before the tests too."""
 from __future__ import annotations
 
 import shutil
@@ -25,6 +26,11 @@ def test_the_import_contracts_are_kept():
     run = _run(_tool("lint-imports"), "--no-cache")
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert "0 broken" in run.stdout
+
+
+def test_mypy_finds_nothing():
+    run = _run(_tool("mypy"))            # [tool.mypy]: files, the strict modules, the baseline
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
 
 
 def test_ruff_finds_nothing():

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,9 +27,10 @@ from nlg.check import wording as check_wording
 from nlg.check.quantities import Reader, english_ratio
 from nlg.check.read import CheckError, Reviewed, read
 from nlg.check.rules import ADDED, DELETED, FIGURE, Analysed, Finding
+from nlg.check.wording import Wording
 from nlg.errors import SitrepError
 from nlg.lang import REFERENCE
-from nlg.model import Lang
+from nlg.model import Lang, Problem
 from nlg.serialise import jsonable
 
 __all__ = ["CheckError", "CheckResult", "Finding", "check"]
@@ -70,7 +71,7 @@ def check(paths: Sequence[Path], *, data: Path | None = None,
     wording = check_wording.load(overlay=phrasebanks)
     docs = _read_all(paths, wording)
     drafted = _drafted(data, phrasebanks) if data else None
-    if drafted:
+    if drafted and data:
         _same_report(docs, drafted, data)
     readers = {lang: Reader(lang, wording, _locale(docs, lang, drafted))
                for lang in dict.fromkeys(d.lang for d in docs)}
@@ -92,9 +93,10 @@ def check(paths: Sequence[Path], *, data: Path | None = None,
     return CheckResult(tuple(docs), tuple(findings))
 
 
-def _read_all(paths: Sequence[Path], wording) -> list[Reviewed]:
+def _read_all(paths: Sequence[Path], wording: Wording) -> list[Reviewed]:
     """Return every document read; raise one CheckError listing every unreadable file."""
-    docs, problems = [], []
+    docs: list[Reviewed] = []
+    problems: list[Problem] = []
     for path in paths:
         try:
             docs.append(read(Path(path), wording))
@@ -170,7 +172,7 @@ def _english_stops(readers: dict[Lang, Reader]) -> frozenset[str]:
     return frozenset(importlib.import_module(f"spacy.lang.{REFERENCE.value}.stop_words").STOP_WORDS)
 
 
-def _document(a: Analysed, wording, drafted: Drafted | None, locale: str) -> list[Finding]:
+def _document(a: Analysed, wording: Wording, drafted: Drafted | None, locale: str) -> list[Finding]:
     """Return the findings on one document."""
     data, lang = a.doc.data, a.doc.lang.value
     facts = {f["key"]: f for f in data["facts"]["facts"]}
@@ -197,7 +199,7 @@ def _document(a: Analysed, wording, drafted: Drafted | None, locale: str) -> lis
     return out
 
 
-def _signature(locale: str):
+def _signature(locale: str) -> Callable[[dict], tuple[list[str], list[str]]]:
     """Return bullet -> (words, figures) as the draft would write them in ``locale``."""
     def signature(bullet: dict) -> tuple[list[str], list[str]]:
         """Return (places and figures, figures) of ``bullet``."""

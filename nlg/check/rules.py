@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -29,6 +29,8 @@ UNSEALED, OTHER_KEY, HIDDEN, DIGITS, TOO_LONG = "E672", "E673", "E674", "E675", 
 TRUST_KINDS = {UNSEALED: "unsealed-data", OTHER_KEY: "seal-other-key", HIDDEN: "hidden-characters",
                DIGITS: "other-digits", TOO_LONG: "paragraph-too-long"}
 PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\[[^\]\n]{0,40}\]|\b(?:XXX+|TBD|TBC|TODO|FIXME)\b|\?\?\?|<[^<>\n]{1,40}>")
+#: bullet -> (its places and figures, its figures) as a draft would write them
+Signature = Callable[[dict], tuple[list[str], list[str]]]
 SIMILAR = 0.6           # text similarity that identifies a bullet whose bookmark is gone
 _MIN_ENGLISH = 2        # English-only stop words a sentence needs to count as English
 
@@ -62,18 +64,18 @@ class Analysed:
     english: list[tuple[Block, str]]
 
 
-def _finding(a: Analysed, code: str, block: Block | None, message: str, **kw) -> Finding:
+def _finding(a: Analysed, code: str, block: Block | None, message: str, **kw: str) -> Finding:
     return Finding(code, str(a.doc.path), a.doc.lang.value, block.section if block else "",
                    message, **kw)
 
 
-def number(n) -> str:
+def number(n: int | float | Decimal | str) -> str:
     """Return ``n`` written for the tool's messages (in English, with its grouping)."""
     from nlg.lang import REFERENCE, module
 
-    n = Decimal(n)
-    return numfmt.integer(int(n), locale=module(REFERENCE).NUMBER_LOCALE) \
-        if n == n.to_integral_value() else str(n)
+    d = Decimal(n)
+    return numfmt.integer(int(d), locale=module(REFERENCE).NUMBER_LOCALE) \
+        if d == d.to_integral_value() else str(d)
 
 
 def fits(figure: Figure, value: int) -> bool:
@@ -87,7 +89,9 @@ def fits(figure: Figure, value: int) -> bool:
         return abs(Decimal(value) - figure.shown) * 2 <= figure.unit if figure.unit > 1 \
             else Decimal(value) == figure.shown
     shown = int(figure.shown) if figure.shown == figure.shown.to_integral_value() else float(figure.shown)
-    return hedges.is_true(Quantity(value, shown, figure.hedge)) and not understates(figure, value)
+    # a figure read back may be a fraction ("1.5 million"): is_true compares it as a number
+    true = hedges.is_true(Quantity(value, shown, figure.hedge))  # type: ignore[arg-type]
+    return true and not understates(figure, value)
 
 
 def understates(figure: Figure, value: int) -> bool:
@@ -182,7 +186,7 @@ def _expected(slot: _Slot, bullet: str) -> str:
 
 
 def locate_bullets(a: Analysed, plan: dict, texts: dict[str, str] | None,
-                   signature) -> tuple[dict[str, Block], list[str]]:
+                   signature: Signature) -> tuple[dict[str, Block], list[str]]:
     """Return ({bullet key: block}, [deleted keys]); a bullet without bookmark is found by text."""
     found = {b.key: b for b in a.doc.blocks if b.key and b.text.strip()}
     free = [b for b in a.doc.blocks if not b.key and b.text.strip() and b.cell is None
@@ -201,7 +205,7 @@ def locate_bullets(a: Analysed, plan: dict, texts: dict[str, str] | None,
     return found, deleted
 
 
-def _similar(free: Sequence[Block], bullet: dict, text: str | None, signature) -> Block | None:
+def _similar(free: Sequence[Block], bullet: dict, text: str | None, signature: Signature) -> Block | None:
     """Return the unbookmarked block most like ``bullet`` (its text, else its signature)."""
     best, score = None, SIMILAR
     for block in free:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import yaml
 
@@ -283,6 +284,6 @@ def _parse_yaml(text: str, path: Path) -> dict:
     return raw
 
 
-def with_style(config: ReportConfig, **changes) -> ReportConfig:
+def with_style(config: ReportConfig, **changes: Any) -> ReportConfig:
     """Return ``config`` with style fields replaced (for tests and the API)."""
     return replace(config, style=replace(config.style, **changes))

@@ -18,11 +18,11 @@ from nlg.content import aggregate_countries as countries
 from nlg.content import counting
 from nlg.content.counting import Resolved, round_half_up
 from nlg.content.facts import Fact, Facts
-from nlg.content.recognise import normalise, recogniser, split_code
+from nlg.content.recognise import Recogniser, normalise, recogniser, split_code
 from nlg.content.totals import OTHER, given_assisted, overrides_of, sector_totals
 from nlg.errors import warning
 from nlg.model import SOURCE_ORDER, Activity, Breakdown, Dataset, Measure, Problem
-from nlg.phrasebank.bank import Phrasebank
+from nlg.phrasebank.bank import Entry, Phrasebank
 
 
 def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
@@ -32,7 +32,7 @@ def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
     year = config.period.end[0]
     resolved = [_resolve(row, rec, bank, year, problems) for row in data.activities]
     how = counting.rules(resolved)
-    hows = _country_rules(resolved, config) if config.multi else how
+    hows: counting.Rules | dict[str, counting.Rules] = _country_rules(resolved, config) if config.multi else how
     multi_month = config.period.start != config.period.end
     groups: dict[tuple[str, str, str], list[Resolved]] = defaultdict(list)
     for r in resolved:
@@ -50,7 +50,7 @@ def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
     totals = sector_totals(resolved, hows, overrides, bank)
     problems += given_assisted(config.key_figures, totals, "key_figures.people_assisted")
     facts = tuple(f for f in facts if f.value > 0)
-    if config.multi:
+    if isinstance(hows, dict):
         return countries.facts(facts, resolved, hows, totals, config, bank, problems,
                                unknown_sectors=tuple(unknown))
     return Facts(
@@ -79,7 +79,7 @@ def with_previous(facts: Facts, previous: Facts) -> Facts:
     return replace(facts, facts=tuple(replace(f, previous=before.get(f.key)) for f in facts.facts))
 
 
-def _resolve(row: Activity, rec, bank: Phrasebank, year: int, problems: list[Problem]) -> Resolved:
+def _resolve(row: Activity, rec: Recogniser, bank: Phrasebank, year: int, problems: list[Problem]) -> Resolved:
     sector = rec.sector(row.sector_label)
     found = rec.identify(row.indicator_code, row.indicator_label, year)
     where = dict(file=row.source.file, row=row.source.row)
@@ -97,7 +97,8 @@ def _resolve(row: Activity, rec, bank: Phrasebank, year: int, problems: list[Pro
     return Resolved(row, sector, _top(sector, bank), found, entry.kind if entry else "")
 
 
-def _report_warnings(resolved: list[Resolved], how, narrate_non_rmrp: bool) -> list[Problem]:
+def _report_warnings(resolved: list[Resolved], how: counting.Rules | dict[str, counting.Rules],
+                     narrate_non_rmrp: bool) -> list[Problem]:
     """W260, W263, W261 (``how``: the rules, or each country's)."""
     out = []
     reported = any(h.new_reported for h in how.values()) if isinstance(how, dict) else how.new_reported
@@ -126,7 +127,7 @@ def _report_warnings(resolved: list[Resolved], how, narrate_non_rmrp: bool) -> l
     return out
 
 
-def _measure(entry, rows: list[Activity]) -> Measure:
+def _measure(entry: Entry | None, rows: list[Activity]) -> Measure:
     if entry is not None:
         return entry.measure
     people = sum(r.total_monthly for r in rows)

@@ -151,7 +151,7 @@ def _population(fact: Fact) -> str:
 
 
 def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, report_id: str,
-             openings: set[str], main_places: tuple[str, ...] | None = None,
+             openings: set[tuple[Lang, str]], main_places: tuple[str, ...] | None = None,
              main_countries: tuple[str, ...] = ()) -> Message:
     key = template_id(fact)
     entry = bank.entries.get(fact.entry)
@@ -160,7 +160,8 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
         form = f"{form}_usd"
     noun = bank.activities[fact.activity].noun if fact.activity else (entry.noun if entry else "")
     places = _places(fact, config.style.national_after)
-    countries, country_count = (), 0
+    countries: tuple[str, ...] = ()
+    country_count = 0
     if config.multi:
         places, countries, country_count = plan_countries.places(fact, config.style)
     change = change_direction(fact.value, fact.previous, config.style.change_threshold) \

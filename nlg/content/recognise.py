@@ -108,7 +108,7 @@ def _identify(rec: Recogniser, code: str, label: str, year: int | None) -> Recog
 @functools.lru_cache(maxsize=8)
 def recogniser(bank: Phrasebank) -> Recogniser:
     """Return the :class:`Recogniser` of a phrasebank (cached)."""
-    sectors = {}
+    sectors: dict[str, str] = {}
     for code, sector in bank.sectors.items():
         for name in (code, *sector.names.values(), *sector.short.values(), *sector.aliases):
             sectors.setdefault(normalise(name), code)

@@ -54,7 +54,8 @@ def sector_totals(resolved: list[Resolved], how, overrides: dict[str, int],
                    bank: Phrasebank) -> tuple[SectorTotal, ...]:
     """Return the people-reached table (``how``: the rules, or each country's)."""
     sums = counting.sector_sums(resolved, how)
-    rows, partners = defaultdict(int), defaultdict(set)
+    rows: defaultdict[str, int] = defaultdict(int)
+    partners: defaultdict[str, set[str]] = defaultdict(set)
     sources = defaultdict(list)
     for r in resolved:
         if counting.own(how, r).rmrp_filter and not r.row.rmrp:

@@ -21,6 +21,7 @@ from nlg.draft.files import backup_path, ensure_folder, lock_file
 from nlg.draft.qa import QAWritten
 from nlg.errors import OutputError, error
 from nlg.model import Lang, Problem
+from nlg.realise.doc import RealisedReport
 from nlg.word import assemble, template_links
 from nlg.word import save as docx_io
 
@@ -113,7 +114,7 @@ def write_drafts(d: Draft, out_dir: str | Path, *, langs: Sequence[Lang] | None 
                        template_links.warnings_for(template))
 
 
-def _reviews(report) -> tuple[str, ...]:
+def _reviews(report: RealisedReport) -> tuple[str, ...]:
     paras = [*report.situation, *report.coordination, *report.contacts,
              *(b for s in report.sectors for b in s.bullets)]
     return tuple(f"{p.text[:70]}… [{p.review}]" for p in paras if p.review)

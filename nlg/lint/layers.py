@@ -60,7 +60,9 @@ def _count(rel: str, base, over) -> tuple[int, int, int]:
 
 def read_layered(root: Path, label: str, overlay: Path, overlay_label: str):
     """Return (data by file, problems, layers) of ``overlay`` layered over ``root``."""
-    data, problems, counts = {}, [], [0, 0, 0]
+    data: dict = {}
+    problems: list[Problem] = []
+    counts = [0, 0, 0]
     for rel in files():
         base = read(root / rel, f"{label}/{rel}")
         problems.extend(base.problems)

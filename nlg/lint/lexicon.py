@@ -1,12 +1,11 @@
 """Lint <lang>/lexicon.yaml: nouns (gender, plurals, inclusive forms, populations), verbs, acronyms."""
 from __future__ import annotations
 
-from types import ModuleType
 from typing import Any
 
 from nlg.errors import did_you_mean
 from nlg.lang import module as rules_of
-from nlg.lang.base import GENDERS, Noun
+from nlg.lang.base import GENDERS, LanguageRules, Noun
 from nlg.lint.base import LANG_NAMES, REFERENCE, At, Bank, items, lexicon, ref, shape, unknown_keys
 from nlg.lint.yamlcheck import MarkedMap
 from nlg.model import Lang, PopType, Problem
@@ -16,7 +15,7 @@ FORM_KEYS = ("sg", "pl", "gender", "stressed_a")
 POPULATIONS = tuple(p.value for p in PopType)
 
 
-def needs_gender(rules: ModuleType) -> bool:
+def needs_gender(rules: LanguageRules) -> bool:
     """Return whether a language's rules refuse a noun without gender (Spanish does)."""
     try:
         rules.definite_article(Noun("x"), plural=False)
@@ -95,7 +94,7 @@ def _form(at: At, lang: Lang, key: str, d: MarkedMap, line: int) -> list[Problem
     return out
 
 
-def _plural_fails(rules: ModuleType, singular: str) -> bool:
+def _plural_fails(rules: LanguageRules, singular: str) -> bool:
     try:
         rules.pluralise(singular)
     except (ValueError, IndexError):      # IndexError: es.pluralise on a word without vowels

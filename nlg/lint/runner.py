@@ -63,7 +63,8 @@ class LintResult:
 
 def read_bank(root: Path, label: str) -> tuple[Bank, list[Problem]]:
     """Return the files of ``root`` as read, and the problems reading found."""
-    data, problems = {}, []
+    data: dict = {}
+    problems: list[Problem] = []
     for rel in files():
         result = read(root / rel, f"{label}/{rel}" if label else rel)
         data[rel] = result.data

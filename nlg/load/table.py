@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -147,7 +147,7 @@ def _csv_rows(path: Path, name: str) -> tuple[list[tuple[int, Cells]], tuple[Pro
                     "export the 5W data from ActivityInfo as .xlsx or CSV") from None
     if not text.strip():
         raise _fail("E202", name, "file is empty", "export the 5W data again")
-    notes = ()
+    notes: tuple[Problem, ...] = ()
     if other:
         shown = ", ".join(map(str, other[:10])) + (f" and {len(other) - 10} more" if len(other) > 10 else "")
         said = "its byte-order mark says UTF-8" if encoding == "utf-8-sig" else "the rest is UTF-8"
@@ -156,7 +156,8 @@ def _csv_rows(path: Path, name: str) -> tuple[list[tuple[int, Cells]], tuple[Pro
                          row=other[0], hint="check the accents on those lines; save the CSV "
                          "again as 'CSV UTF-8' from Excel"),)
     try:
-        return split_rows(text, sniff_delimiter(text)), notes
+        rows: list[tuple[int, Cells]] = list(split_rows(text, sniff_delimiter(text)))
+        return rows, notes
     except CsvProblem as exc:
         line, message, hint = exc.args
         raise DataError(problems=[error("E231", message, file=name, row=line, hint=hint)]) from None
@@ -198,7 +199,7 @@ def _is_hxl(cells: Cells) -> bool:
     return bool(filled) and all(isinstance(v, str) and v.strip().startswith("#") for v in filled)
 
 
-def _binder(scope: Scope):
+def _binder(scope: Scope) -> Callable[[list[tuple[int, Cells]], bool], tuple[bool, Watch | None]]:
     """Return the reader's ``bind``: once the header rows are read, the scope's Watch."""
     def bind(rows: list[tuple[int, Cells]], final: bool) -> tuple[bool, Watch | None]:
         rows = [(number, cells) for number, cells in rows if not _blank(cells)]

@@ -90,7 +90,9 @@ class Skipper:
         self.cell, self.tag = b"<" + prefix + b'c r="', b"<" + prefix + b"c"
         self.end_size = len(b"</" + prefix + b"c>")
         self.row_tag = b"<" + prefix + b"row"
-        self.count, self.months, self.country_keys = 0, Counter(), Counter()
+        self.count = 0
+        self.months: Counter[object] = Counter()
+        self.country_keys: Counter[object] = Counter()
         self.text_keys: Counter = Counter()
         self.others: dict[str, list] = {}
 

@@ -24,7 +24,8 @@ def row_ranges(sources: tuple[SourceRef, ...]) -> str:
     parts = []
     for file, refs in groupby(sorted(set(sources), key=SOURCE_ORDER), key=lambda s: s.file):
         rows = [r.row for r in refs]
-        runs, start = [], rows[0]
+        runs: list[str] = []
+        start: int | None = rows[0]
         for prev, cur in zip(rows, rows[1:] + [None]):
             if cur != prev + 1 if cur is not None else True:
                 runs.append(str(start) if start == prev else f"{start}–{prev}")

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from nlg import numfmt
-from nlg.config.report import Bilingual, ReportConfig
+from nlg.config.report import Bilingual, Note, ReportConfig
 from nlg.content import notes
-from nlg.content.facts import ContentPlan, Facts
+from nlg.content.facts import Bullet, ContentPlan, Fact, Facts, SectorTotal
 from nlg.content.figures import refugees_figure
 from nlg.content.plan import FLAGGING_WARNINGS, change_direction
 from nlg.lang import module as lang_module
@@ -18,6 +19,10 @@ from nlg.realise import countries as realise_countries
 from nlg.realise import provenance, sentences, textenv
 from nlg.realise.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, SectorBlock, Span, Table
 from nlg.realise.markup_drafted import parse as parse_drafted
+from nlg.realise.sentences import Writer
+
+#: a label of the phrasebank filled with its slots: label("title", country=...)
+Label = Callable[..., str]
 
 
 def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phrasebank,
@@ -55,7 +60,7 @@ def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phraseb
     )
 
 
-def report_names(w, config: ReportConfig) -> tuple[str, str]:
+def report_names(w: Writer, config: ReportConfig) -> tuple[str, str]:
     """Return what the report is about: (the title's name, the name after "in").
 
     One country: its name from Babel, twice. A sub-regional platform: its phrasebank names
@@ -90,7 +95,8 @@ def partners(config: ReportConfig) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _key_figures(w, config: ReportConfig, plan: ContentPlan, country: str, label) -> tuple[KeyFigure, ...]:
+def _key_figures(w: Writer, config: ReportConfig, plan: ContentPlan, country: str,
+                 label: Label) -> tuple[KeyFigure, ...]:
     figures = []
     refugees, summed = refugees_figure(config)
     if refugees is not None and plan.refugees is not None:
@@ -110,14 +116,14 @@ def _key_figures(w, config: ReportConfig, plan: ContentPlan, country: str, label
         note = ""
         before = plan.people_assisted_previous
         change = change_direction(plan.people_assisted.shown, before, config.style.change_threshold)
-        if change:
+        if change and plan.previous_period is not None:
             note = w.frame(f"change_{change}", previous=numfmt.integer(before, locale=w.locale),
                            month=sentences.month_label(w, plan.previous_period)).strip()
         figures.append(KeyFigure(label("key_assisted"), value, note=note, comment=comment))
     return tuple(figures)
 
 
-def _funding(w, config: ReportConfig, plan: ContentPlan, label) -> FundingBlock | None:
+def _funding(w: Writer, config: ReportConfig, plan: ContentPlan, label: Label) -> FundingBlock | None:
     f = plan.funding
     if f is None or config.funding is None:
         return None
@@ -130,7 +136,7 @@ def _funding(w, config: ReportConfig, plan: ContentPlan, label) -> FundingBlock 
     )
 
 
-def _drafted(w, items: tuple[Bilingual, ...], *, translate: bool = True) -> tuple[Paragraph, ...]:
+def _drafted(w: Writer, items: tuple[Bilingual, ...], *, translate: bool = True) -> tuple[Paragraph, ...]:
     out = []
     for item in items:
         text, review = item.get(w.lang), ""
@@ -141,7 +147,8 @@ def _drafted(w, items: tuple[Bilingual, ...], *, translate: bool = True) -> tupl
     return tuple(out)
 
 
-def _flag_warnings(w, para: Paragraph, item, by_key, warned: dict) -> Paragraph:
+def _flag_warnings(w: Writer, para: Paragraph, item: Bullet, by_key: Mapping[str, Fact],
+                   warned: dict) -> Paragraph:
     """Return ``para`` marked for review when a data warning touches one of its rows."""
     rows = sorted({(s.file, s.row) for m in item.messages for s in by_key[m.fact].sources} & set(warned))
     if not rows:
@@ -152,20 +159,20 @@ def _flag_warnings(w, para: Paragraph, item, by_key, warned: dict) -> Paragraph:
     return replace(para, review="; ".join(x for x in (para.review, reason) if x))
 
 
-def _sectors(w, plan: ContentPlan, facts: Facts, warnings) -> tuple[SectorBlock, ...]:
+def _sectors(w: Writer, plan: ContentPlan, facts: Facts, warnings: Sequence[Problem]) -> tuple[SectorBlock, ...]:
     by_key = {f.key: f for f in facts.facts}
     warned: dict = {}
     for p in warnings:
         if p.row is not None and p.code in FLAGGING_WARNINGS:
             warned.setdefault((p.file, p.row), set()).add(p.code)
     placed = notes.place(w.config, plan, w.phrasebank, sector_code(w.phrasebank))
-    ending = {}                      # bullet key -> the notes that end it, in report.yaml's order
+    ending: dict[str, list[notes.Placed]] = {}   # bullet key -> the notes that end it (report.yaml's order)
     after: dict[str, list] = {}      # sector -> the notes after its bullets
-    for p in placed:
-        if p.bullet:
-            ending.setdefault(p.bullet, []).append(p)
+    for one in placed:
+        if one.bullet:
+            ending.setdefault(one.bullet, []).append(one)
         else:
-            after.setdefault(p.sector, []).append(p)
+            after.setdefault(one.sector, []).append(one)
     planned = {sp.sector: sp for sp in plan.sectors}
     order = [c for c in w.phrasebank.sectors if c in planned or c in after]
     order += [c for c in planned if c not in order]
@@ -182,7 +189,7 @@ def _sectors(w, plan: ContentPlan, facts: Facts, warnings) -> tuple[SectorBlock,
     return tuple(blocks)
 
 
-def _note_text(w, note) -> tuple[str, str]:
+def _note_text(w: Writer, note: Note) -> tuple[str, str]:
     """Return (text, review) of a note in this language (the first given, flagged, if missing)."""
     text = note.get(w.lang)
     if text:
@@ -190,7 +197,7 @@ def _note_text(w, note) -> tuple[str, str]:
     return note.first(), w.bank.labels["review_missing_translation"]
 
 
-def _with_notes(w, para: Paragraph, placed) -> Paragraph:
+def _with_notes(w: Writer, para: Paragraph, placed: Iterable[notes.Placed]) -> Paragraph:
     """Return a bullet with the drafter notes that belong to it as its next sentences."""
     spans, reviews = list(para.spans), [para.review] if para.review else []
     texts = []
@@ -204,7 +211,7 @@ def _with_notes(w, para: Paragraph, placed) -> Paragraph:
                    notes=tuple(texts))
 
 
-def _after_note(w, p) -> Paragraph:
+def _after_note(w: Writer, p: notes.Placed) -> Paragraph:
     """Return a note shown after its sector's bullets; flagged when its bullet is not narrated."""
     text, review = _note_text(w, p.note)
     if p.missing:
@@ -213,19 +220,19 @@ def _after_note(w, p) -> Paragraph:
     return Paragraph(parse_drafted(text)[0], review=review)
 
 
-def _heading(w, code: str) -> str:
+def _heading(w: Writer, code: str) -> str:
     sector = w.phrasebank.sectors.get(code)
     return sector.names[w.lang.value] if sector else w.bank.labels["other_sector"]
 
 
-def sector_code(phrasebank):
+def sector_code(phrasebank: Phrasebank) -> Callable[[str], str]:
     """Return a function from a report.yaml sector name to its sector code ("" when unknown)."""
     from nlg.content.recognise import recogniser
 
     return recogniser(phrasebank).sector
 
 
-def _footnotes(w, facts: Facts, label) -> tuple[str, ...]:
+def _footnotes(w: Writer, facts: Facts, label: Label) -> tuple[str, ...]:
     notes = [label("footnote_transit"), label("footnote_people_reached")]
     if facts.countries:                # several countries: notes name the countries concerned
         return tuple(notes + realise_countries.footnotes(w, facts, label))
@@ -238,7 +245,7 @@ def _footnotes(w, facts: Facts, label) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _cell(w, total, label) -> str:
+def _cell(w: Writer, total: SectorTotal, label: Label) -> str:
     if total.value is None:
         return label("not_reported")
     if not total.counted_rows and not total.overridden:
@@ -246,7 +253,7 @@ def _cell(w, total, label) -> str:
     return numfmt.integer(total.value, locale=w.locale)
 
 
-def _table(w, facts: Facts, label) -> Table:
+def _table(w: Writer, facts: Facts, label: Label) -> Table:
     totals = facts.sector_totals
     table = Table(
         caption=label("people_reached"),

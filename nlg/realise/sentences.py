@@ -8,12 +8,11 @@ orthography pass over the marked-up text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import ModuleType
 
 from nlg import numfmt
 from nlg.config.report import ReportConfig
 from nlg.content.facts import Bullet, Message, Quantity
-from nlg.lang.base import Noun
+from nlg.lang.base import LanguageRules, Noun
 from nlg.model import Hedge, Lang
 from nlg.phrasebank.bank import LangBank, Phrasebank
 from nlg.places import admin1_term
@@ -27,7 +26,7 @@ class Writer:
     """The per-document state of one language: rules, wording, acronyms used."""
 
     lang: Lang
-    rules: ModuleType
+    rules: LanguageRules
     bank: LangBank
     phrasebank: Phrasebank
     config: ReportConfig

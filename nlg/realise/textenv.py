@@ -14,10 +14,9 @@ import contextvars
 import functools
 import re
 from dataclasses import dataclass, field
-from types import ModuleType
 
 from nlg.errors import PhrasebankError, error
-from nlg.lang.base import Noun
+from nlg.lang.base import LanguageRules, Noun
 
 FILTERS = ("agree", "acronym")
 
@@ -41,7 +40,7 @@ class Acronyms:
 class Agreement:
     """What ``agree`` agrees with: the counted noun and the language rules."""
 
-    lang: ModuleType
+    lang: LanguageRules
     noun: Noun
     plural: bool
     verbs: dict[str, str]
@@ -173,6 +172,8 @@ def render(source: str, slots: dict[str, str], *, agreement: Agreement | None = 
                     raise _undefined(value)
                 out.append(str(slots[value]))
             elif kind == "agree":
+                if agreement is None:        # as the sandbox's filter says (_agree)
+                    raise _failed("E317", "the agree filter has no counted noun to agree with here", value)
                 out.append(agreement.apply(value))
             else:
                 out.append((acronyms or Acronyms({})).render(value))

@@ -28,7 +28,7 @@ def maker(cls: type) -> Callable[[Iterable[Sequence[Any]]], list]:
 
     def make(rows: Iterable[Sequence[Any]]) -> list:
         rows = list(rows)
-        objs = list(map(object.__new__, repeat(cls, len(rows))))
+        objs: list[Any] = list(map(object.__new__, repeat(cls, len(rows))))
         deque(map(dict.update, map(vars, objs), map(zip, repeat(names), rows)), maxlen=0)
         return objs
     return make
@@ -61,7 +61,7 @@ def build_activities(file: str, numbers: Sequence[int], values: Mapping[str, lis
     unique = dict.fromkeys(keys)                  # equal breakdowns share one frozen object
     unique.update(zip(unique, make_breakdown(unique)))
     breakdowns = list(map(unique.__getitem__, keys))
-    columns = []
+    columns: list[Iterable[Any]] = []
     for f in dataclasses.fields(Activity):
         if f.name == "source":
             columns.append(refs)

@@ -50,7 +50,7 @@ def cells(rows: Sequence[tuple[int, tuple]], index: int) -> list[object]:
     return [row[index] for _, row in rows]
 
 
-def _convert(values: list, numbers: list[int], parse: Callable[[Any], Any], where: Where,
+def _convert(values: Sequence, numbers: list[int], parse: Callable[[Any], Any], where: Where,
              default: Any = None, kinds: set[type] | None = None) -> tuple[list, list[Problem]]:
     """Return values parsed once per distinct value, and an error for every bad cell."""
     if bool in (kinds or set(map(type, values))):  # True == 1 as a dict key: cell by cell
@@ -67,7 +67,7 @@ def _convert(values: list, numbers: list[int], parse: Callable[[Any], Any], wher
     return [table.get(v, default) for v in values], problems
 
 
-def _convert_each(values: list, numbers: list[int], parse: Callable[[Any], Any], where: Where,
+def _convert_each(values: Sequence, numbers: list[int], parse: Callable[[Any], Any], where: Where,
                   default: Any) -> tuple[list, list[Problem]]:
     """Return values parsed cell by cell, and an error for every bad cell."""
     out, problems = [], []
@@ -86,7 +86,7 @@ def _problem(exc: BadValue, where: Where, row: int, value: object) -> Problem:
                  column=where.header, value=shown(value), hint=exc.hint)
 
 
-def text_column(values: list, numbers: list[int], where: Where) -> tuple[list[str], list[Problem]]:
+def text_column(values: Sequence, numbers: list[int], where: Where) -> tuple[list[str], list[Problem]]:
     """Return cleaned texts (safe for Word XML) and a warning for each changed or odd cell."""
     table = {value: clean_text(value) for value in set(values)}
     texts = [table[v][0] for v in values]
@@ -102,7 +102,7 @@ def text_column(values: list, numbers: list[int], where: Where) -> tuple[list[st
     return texts, problems
 
 
-def amount_column(values: list, numbers: list[int], where: Where, style: str | None,
+def amount_column(values: Sequence, numbers: list[int], where: Where, style: str | None,
                   conflict: bool, keep: bool) -> tuple[list[int | float], list[Problem], int]:
     """Return non-negative counts that may hold fractions, errors, and how many cells had one.
 
@@ -111,7 +111,7 @@ def amount_column(values: list, numbers: list[int], where: Where, style: str | N
     """
     kinds = set(map(type, values))
     if kinds <= {int, type(None)} and min((v for v in values if v is not None), default=0) >= 0:
-        return ([0 if v is None else v for v in values] if type(None) in kinds else values), [], 0
+        return ([0 if v is None else v for v in values] if type(None) in kinds else list(values)), [], 0
     out, problems = _convert(values, numbers, lambda v: parse_amount(v, style, conflict), where,
                              0, kinds)
     fractional = sum(1 for v in out if type(v) is float)
@@ -120,13 +120,13 @@ def amount_column(values: list, numbers: list[int], where: Where, style: str | N
     return out, problems, fractional
 
 
-def money_column(values: list, numbers: list[int], where: Where, style: str | None,
+def money_column(values: Sequence, numbers: list[int], where: Where, style: str | None,
                  conflict: bool) -> tuple[list[float | None], list[Problem]]:
     """Return USD amounts (None when blank) and an error for each bad cell."""
     return _convert(values, numbers, lambda v: parse_money(v, style, conflict), where)
 
 
-def bool_column(values: list, numbers: list[int], where: Where,
+def bool_column(values: Sequence, numbers: list[int], where: Where,
                 default: bool) -> tuple[list[bool], list[Problem]]:
     """Return Yes/No cells as bools (blank = default) and an error for each bad cell."""
     return _convert(values, numbers, lambda v: parse_bool(v, default), where, default)
@@ -152,13 +152,13 @@ def country_of(value: object) -> str:
     return code
 
 
-def month_column(values: list, numbers: list[int],
+def month_column(values: Sequence, numbers: list[int],
                  where: Where) -> tuple[list[str | None], list[Problem]]:
     """Return "YYYY-MM" per row (None when unreadable) and an error for each bad cell."""
     return _convert(values, numbers, month_of, where)
 
 
-def country_column(values: list, numbers: list[int],
+def country_column(values: Sequence, numbers: list[int],
                    where: Where) -> tuple[list[str | None], list[Problem]]:
     """Return ISO alpha-3 per row ("" when blank, None when unknown) and errors."""
     return _convert(values, numbers, country_of, where)

@@ -256,7 +256,7 @@ def _closest(headers: Sequence[str], synonyms: Sequence[str]) -> str | None:
 
 def _in_scope(table: RawTable, columns: list[tuple], numbers: list[int],
               found: Mapping[str, int], heads: Mapping[str, str], ctx: _Context,
-              result: _Result, left: LeftOut) -> tuple[list[int] | None, list[str], list[str]]:
+              result: _Result, left: LeftOut) -> tuple[list[int] | None, list[str | None], list[str | None]]:
     """Return the indexes of the rows of the period and countries (None: all), their months
     and their countries."""
     months, errs = month_column(columns[found["month"]], numbers,
@@ -266,11 +266,15 @@ def _in_scope(table: RawTable, columns: list[tuple], numbers: list[int],
     result.errors += errs + errs2
     result.months |= {m for m in set(months) if m}
     members = ctx.members
-    if not left.others and None not in months and set(codes) <= members and all(
-            ctx.first <= m <= ctx.last for m in set(months)):
+    if not left.others and set(codes) <= members and all(
+            m is not None and ctx.first <= m <= ctx.last for m in set(months)):
         return None, months, codes                # the usual case: every row is in scope
     admin1 = columns[found["admin1"]] if "admin1" in found else ()
-    keep, kept_codes, other, first_row, unknown = [], [], Counter(), {}, []
+    keep: list[int] = []
+    kept_codes: list[str | None] = []
+    other: Counter[str] = Counter()
+    first_row: dict[str, int] = {}
+    unknown: list[int] = []
     for index, (month, code) in enumerate(zip(months, codes)):
         if month is None or code is None:
             continue

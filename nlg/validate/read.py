@@ -97,9 +97,11 @@ def decimals_warning(where: Where, cells: int, kept: bool) -> list[Problem]:
                     hint="people and items are counted in whole numbers: check these cells")]
 
 
-def flag_column(values: list, where: Where) -> tuple[list[bool], list[Problem]]:
+def flag_column(values: Sequence, where: Where) -> tuple[list[bool], list[Problem]]:
     """Return a Yes/No column the report does not narrate (blank or unreadable = No), and W225."""
-    out, bad, cache = [], Counter(), {}
+    out: list[bool] = []
+    bad: Counter[str] = Counter()
+    cache: dict = {}
     for value in values:
         key = (type(value), value)          # True == 1 as a dict key: keep the type apart
         if key not in cache:

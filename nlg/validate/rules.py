@@ -59,7 +59,8 @@ def _blanks(cols: Columns) -> list[Problem]:
 
 def _cva(cols: Columns) -> list[Problem]:
     """Return W205 (CVA without value) and W206 (CVA without delivery mechanism)."""
-    cva, out = cols.values.get("cva"), []
+    cva = cols.values.get("cva")
+    out: list[Problem] = []
     if cva is None:
         return out
     value = cols.values.get("value_usd")

@@ -14,6 +14,7 @@ import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.shared import Length, Twips
 from docx.table import Table as DocxTable
@@ -146,7 +147,7 @@ def _check_styles(document: Document, path: Path) -> None:
 _KINDS = {"paragraph": _P, "character": _C, "table": _T, "numbering": WD_STYLE_TYPE.LIST}
 
 
-def _style_id(part, name: str) -> str:
+def _style_id(part: Part, name: str) -> str:
     """Return the style id of ``name`` (a UI name such as "Heading 1"), looked up once per document.
 
     Found by name (case ignored), else by Word's built-in id (:mod:`nlg.word.styles`).
@@ -163,7 +164,7 @@ def set_style(paragraph: DocxParagraph, name: str) -> DocxParagraph:
     return paragraph
 
 
-def _add(container, text: str, style: str) -> DocxParagraph:
+def _add(container: Document | _Cell, text: str, style: str) -> DocxParagraph:
     """Return a new paragraph with ``text`` in ``style`` appended to a document or cell."""
     paragraph = container.add_paragraph()
     if text:
@@ -180,7 +181,8 @@ class _Writer:
         self.review_prefix = review_prefix
         self.bookmark_id = 0
         section = document.sections[-1]
-        self.width = section.page_width - section.left_margin - section.right_margin
+        # a template's section always has them (python-docx types them Optional)
+        self.width = Length((section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0))
 
     def heading(self, text: str, level: int) -> None:
         """Return after adding a heading."""
@@ -363,7 +365,7 @@ def _bar(cell: _Cell, value: int, top: int, inner: int) -> None:
     paragraph.paragraph_format.right_indent = Length(inner - _BAR_GAP - length)
 
 
-def _side_margin(document: Document, style: str) -> int:
+def _side_margin(document: Document, style: str) -> Length:
     """Return the left cell margin (EMU) a table style sets, Word's 0.19 cm by default."""
     margin = document.styles[style].element.find(
         f"{qn('w:tblPr')}/{qn('w:tblCellMar')}/{qn('w:left')}")
