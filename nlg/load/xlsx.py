@@ -216,7 +216,7 @@ class _Prefetch:
             self._done = True
         return item
 
-    def __enter__(self) -> "_Prefetch":
+    def __enter__(self) -> _Prefetch:
         self._thread.start()
         return self
 

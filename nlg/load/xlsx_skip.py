@@ -45,11 +45,11 @@ def letters(index: int) -> bytes:
 class _Judge(dict):
     """Cell key -> a decision, made once per distinct key."""
 
-    def __init__(self, decide: Callable[[bytes], bool]):
+    def __init__(self, decide: Callable[[bytes], object]):
         super().__init__()
         self.decide = decide
 
-    def __missing__(self, key: bytes) -> bool:
+    def __missing__(self, key: bytes) -> object:
         answer = self[key] = self.decide(key)
         return answer
 
