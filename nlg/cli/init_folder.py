@@ -2,7 +2,7 @@
 
 Writes ``report.yaml`` with a comment on every key and every optional key shown (commented
 out); with an export, copies it into the folder and fills in the country, period and
-platform it points to (the guesses of :mod:`nlg.web.guess`, as on the web page). Nothing
+platform it points to (the guesses of :mod:`nlg.validate.guess`, as on the web page). Nothing
 here prints; an existing report.yaml is never replaced (E151).
 """
 from __future__ import annotations
@@ -78,7 +78,7 @@ class Started:
 
 def _guess(export: Path):
     from nlg.load.table import read_table
-    from nlg.web.guess import Guess, guess
+    from nlg.validate.guess import Guess, guess
 
     try:
         return guess([read_table(export)])

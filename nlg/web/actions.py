@@ -6,10 +6,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from nlg.errors import ConfigError, DataError, OutputError, SitrepError, error
+from nlg.validate.guess import guess
 from nlg.web import forms, store, views
 from nlg.web.exports import Upload, accept
 from nlg.web.folder import ReportFolder, safe_name
-from nlg.web.guess import guess
 
 ACTIONS = ("save", "preview", "draft", "review", "pdf")
 EDITED = ("E510", "E533")

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from nlg.errors import DataError, SitrepError, error
 from nlg.model import Problem
+from nlg.validate.guess import Guess, guess
 from nlg.web.folder import EXPORT_SUFFIXES, ReportFolder, safe_name
-from nlg.web.guess import Guess, guess
 
 MAX_BYTES = 200 * 1024 * 1024
 

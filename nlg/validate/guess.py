@@ -19,7 +19,7 @@ from nlg.load.table import RawTable
 from nlg.places import country_code
 from nlg.validate.values import BadValue, parse_month
 
-_PLATFORMS = Path(__file__).resolve().parent / "platforms.yaml"
+_PLATFORMS = Path(__file__).resolve().parents[1] / "data" / "national_platforms.yaml"
 
 
 @dataclass(frozen=True)
