@@ -128,7 +128,7 @@ def integer(n: int, *, locale: str) -> str:
     return _format(Decimal(int(n)), _pattern(base, 0, trim=False), locale)
 
 
-def decimal(x: float, *, locale: str, digits: int, trim: bool = False) -> str:
+def decimal(x: float | Decimal, *, locale: str, digits: int, trim: bool = False) -> str:
     """Return ``x`` rounded half-up to ``digits`` decimals; ``trim`` drops trailing zeros.
 
     >>> decimal(1.005, locale="en", digits=2), decimal(66.80, locale="es", digits=2, trim=True)
@@ -197,7 +197,7 @@ def spell(shown: int, *, step: int = 1, scale: int = 0, locale: str) -> tuple[st
     return text, _scale_word(locale, exponent, value.normalize() if value % 1 else value)
 
 
-def percent(ratio: float, *, locale: str, digits: int = 0) -> str:
+def percent(ratio: float | Decimal, *, locale: str, digits: int = 0) -> str:
     """Return a ratio (0.21) as a percentage, rounded half-up.
 
     >>> percent(0.215, locale="en"), percent(0.21, locale="es"), percent(0.21, locale="es_PE")
