@@ -10,7 +10,7 @@ or returned as warnings in the result.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +28,7 @@ from nlg.phrasebank import bank as pb
 from nlg.realise.doc import RealisedReport
 from nlg.realise.report import realise
 from nlg.serialise import SCHEMA, dumps
+from nlg.stored import DraftedTexts, Embedded, StoredReport
 
 if TYPE_CHECKING:
     from nlg.load.table import RawTable
@@ -65,18 +66,17 @@ class Draft:
         the platform's id, ``southern-cone_2022-08_en.docx``)."""
         return f"{self.config.key}_{self.config.period.file_label}_{lang.value}.docx"
 
-    def embedded(self, texts: dict | None = None) -> str:
+    def embedded(self, texts: Mapping[str, DraftedTexts] | None = None) -> str:
         """Return the JSON stored in the .docx for `sitrep check`.
 
         ``texts`` holds, per language, the realised text of each generated bullet (by key)
         and the drafter's notes per sector, so a check can tell notes from added text.
         """
-        return dumps({"schema": SCHEMA, "version": VERSION,
-                      "report": {"country": self.config.key, "period": self.config.period.label,
-                                 **({"countries": list(self.config.countries)}
-                                    if self.config.multi else {}),
-                                 "number_locale": dict(self.config.style.number_locale)},
-                      "facts": self.facts, "plan": self.plan, "texts": texts or {}})
+        report = StoredReport(country=self.config.key, period=self.config.period.label,
+                              number_locale=dict(self.config.style.number_locale),
+                              countries=tuple(self.config.countries) if self.config.multi else ())
+        return dumps(Embedded(schema=SCHEMA, version=VERSION, report=report, facts=self.facts,
+                              plan=self.plan, texts=texts or {}))
 
 
 def load_data(config: ReportConfig) -> Dataset:
@@ -230,13 +230,14 @@ def realise_all(d: Draft, langs: Sequence[Lang] | None = None) -> dict[Lang, Rea
     return {lang: replace(reports[lang], embedded=embedded) for lang in langs}
 
 
-def drafted_texts(report: RealisedReport) -> dict:
+def drafted_texts(report: RealisedReport) -> DraftedTexts:
     """Return the realised bullet texts by key and the drafter notes by sector (those after
     the sector's bullets, then those ending a bullet: nlg.content.notes)."""
-    notes = {b.code: [p.text for p in b.bullets if not p.key]
-             + [n for p in b.bullets if p.key for n in p.notes] for b in report.sectors}
-    return {"bullets": {p.key: p.text for b in report.sectors for p in b.bullets if p.key},
-            "notes": {code: texts for code, texts in notes.items() if texts}}
+    notes = {b.code: tuple(p.text for p in b.bullets if not p.key)
+             + tuple(n for p in b.bullets if p.key for n in p.notes) for b in report.sectors}
+    return DraftedTexts(
+        bullets={p.key: p.text for b in report.sectors for p in b.bullets if p.key},
+        notes={code: texts for code, texts in notes.items() if texts})
 
 
 def created_time(config: ReportConfig) -> dt.datetime:

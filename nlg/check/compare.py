@@ -10,9 +10,8 @@ from decimal import Decimal
 from nlg.check.read import Block
 from nlg.check.rules import DATA_CHANGED, FIGURE, ONE_LANGUAGE, Analysed, Finding, _finding, fits, number
 from nlg.check.wording import Wording, fold
-from nlg.content.facts import Quantity
+from nlg.content.facts import ContentPlan, Facts, Quantity
 from nlg.content.hedge import is_true
-from nlg.model import Hedge
 
 _LABEL_SIMILAR = 0.8
 
@@ -56,7 +55,7 @@ def _country_figures(a: Analysed) -> list[Finding]:
     from nlg.phrasebank import bank as phrasebank
 
     labels = phrasebank.load().langs[a.doc.lang].labels
-    stored = a.doc.data["plan"].get("assisted_by_country") or ()
+    stored = a.doc.data.plan.assisted_by_country
     grid = _cells(a, "title")
     out = []
     for code, value in stored:
@@ -77,15 +76,15 @@ def _country_figures(a: Analysed) -> list[Finding]:
 
 def table_figures(a: Analysed, wording: Wording) -> list[Finding]:
     """Return findings for people-reached cells and the people-assisted key figure."""
-    facts = a.doc.data["facts"]
-    totals = {t["sector"]: t["value"] for t in facts["sector_totals"]}
-    countries = {t["sector"]: [c["value"] for c in t.get("by_country") or ()] for t in facts["sector_totals"]}
+    facts = a.doc.data.facts
+    totals = {t.sector: t.value for t in facts.sector_totals}
+    countries = {t.sector: [c.value for c in t.by_country] for t in facts.sector_totals}
     out: list[Finding] = []
     grid = _cells(a, "people_reached")
     names = {**wording.sectors, **wording.short_sectors}
     for (table, row, col), blocks in sorted(grid.items()):
         code = names.get(fold(" ".join(b.text for b in blocks)))
-        if code not in totals:
+        if code not in totals or totals[code] is None:
             continue
         same_row = [b for (t, r, c), bs in grid.items() if (t, r) == (table, row) and c != col for b in bs]
         if not any(a.figures.get(b.index) for b in same_row):
@@ -95,13 +94,13 @@ def table_figures(a: Analysed, wording: Wording) -> list[Finding]:
         else:
             out += _check_cell(a, same_row, totals[code], f"total of {code}")
     out += _country_figures(a)
-    assisted = a.doc.data["plan"].get("people_assisted")
+    assisted = a.doc.data.plan.people_assisted
     label = fold(wording.assisted.get(a.doc.lang.value, ""))
     if assisted and label:
         for blocks in _cells(a, "title").values():
             if any(difflib.SequenceMatcher(None, label, fold(b.text)).ratio() >= _LABEL_SIMILAR
                    for b in blocks):
-                out += _check_cell(a, blocks, assisted["value"], "number of people assisted")
+                out += _check_cell(a, blocks, assisted.value, "number of people assisted")
     return out
 
 
@@ -137,46 +136,44 @@ def pair(first: Analysed, second: Analysed, *, skip: set[str] = frozenset()) -> 
     return out
 
 
-def _shown(stored_plan: dict) -> dict[str, dict]:
+def _shown(stored_plan: ContentPlan) -> dict[str, Quantity]:
     """Return fact key -> stored quantity of the message that shows it."""
-    return {m["fact"]: m["quantity"] for s in stored_plan["sectors"] for b in s["bullets"]
-            for m in b["messages"]}
+    return {m.fact: m.quantity for s in stored_plan.sectors for b in s.bullets for m in b.messages}
 
 
-def data_changes(a: Analysed, current: dict) -> list[Finding]:
-    """Return the differences between the stored facts and ``current`` (facts as JSON data)."""
-    stored = {f["key"]: f for f in a.doc.data["facts"]["facts"]}
-    now = {f["key"]: f for f in current["facts"]}
-    shown = _shown(a.doc.data["plan"])
+def data_changes(a: Analysed, current: Facts) -> list[Finding]:
+    """Return the differences between the stored facts and ``current`` (the facts drafted now)."""
+    stored = {f.key: f for f in a.doc.data.facts.facts}
+    now = {f.key: f for f in current.facts}
+    shown = _shown(a.doc.data.plan)
     out = []
     for key in sorted(set(stored) | set(now)):
         before, after = stored.get(key), now.get(key)
-        if before and after and before["value"] == after["value"]:
+        if before and after and before.value == after.value:
             continue
         if after is None:
-            message, expected = f"no longer in the data (stored {number(before['value'])})", ""
+            message, expected = f"no longer in the data (stored {number(before.value)})", ""
         elif before is None:
-            message, expected = f"new in the data: {number(after['value'])}", number(after["value"])
+            message, expected = f"new in the data: {number(after.value)}", number(after.value)
         else:
-            message = f"the data changed: stored {number(before['value'])}, now {number(after['value'])}"
-            expected = number(after["value"])
+            message = f"the data changed: stored {number(before.value)}, now {number(after.value)}"
+            expected = number(after.value)
         if key in shown and after is not None:
             q = shown[key]
-            still = is_true(Quantity(after["value"], q["shown"], Hedge(q["hedge"])))
-            message += f"; the draft's {q['hedge']} {number(q['shown'])} is " + \
+            still = is_true(Quantity(after.value, q.shown, q.hedge))
+            message += f"; the draft's {q.hedge.value} {number(q.shown)} is " + \
                 ("still true" if still else "no longer true")
         out.append(Finding(DATA_CHANGED, str(a.doc.path), a.doc.lang.value, "", message,
                            key=key, expected=expected))
     return out + _totals_changes(a, current)
 
 
-def _totals_changes(a: Analysed, current: dict) -> list[Finding]:
+def _totals_changes(a: Analysed, current: Facts) -> list[Finding]:
     """Return the changed people-reached totals and people-assisted figure."""
-    stored = {t["sector"]: t["value"] for t in a.doc.data["facts"]["sector_totals"]}
-    now = {t["sector"]: t["value"] for t in current["sector_totals"]}
+    stored = {t.sector: t.value for t in a.doc.data.facts.sector_totals}
+    now = {t.sector: t.value for t in current.sector_totals}
     pairs = [(f"people reached, {k}", stored.get(k), now.get(k)) for k in sorted(set(stored) | set(now))]
-    pairs.append(("people assisted", a.doc.data["facts"].get("people_assisted"),
-                  current.get("people_assisted")))
+    pairs.append(("people assisted", a.doc.data.facts.people_assisted, current.people_assisted))
     return [Finding(DATA_CHANGED, str(a.doc.path), a.doc.lang.value, "people_reached",
                     f"{what}: stored {_maybe(old)}, now {_maybe(new)}", key=what, expected=_maybe(new))
             for what, old, new in pairs if old != new]

@@ -28,10 +28,11 @@ from nlg.check.quantities import Reader, english_ratio
 from nlg.check.read import CheckError, Reviewed, read
 from nlg.check.rules import ADDED, DELETED, FIGURE, Analysed, Finding
 from nlg.check.wording import Wording
+from nlg.content.facts import Bullet, Facts
 from nlg.errors import SitrepError
 from nlg.lang import REFERENCE
 from nlg.model import Lang, Problem
-from nlg.serialise import jsonable
+from nlg.stored import DraftedTexts
 
 __all__ = ["CheckError", "CheckResult", "Finding", "check"]
 _DIGIT = re.compile(r"\d")
@@ -41,7 +42,7 @@ _DIGIT = re.compile(r"\d")
 class Drafted:
     """What the current report folder would draft (``--data``): facts and texts per language."""
 
-    facts: dict
+    facts: Facts
     report: str
     locales: dict[str, str]
     bullets: dict[str, dict[str, str]]       # lang -> bullet key -> text
@@ -114,7 +115,7 @@ def _locale(docs: list[Reviewed], lang: Lang, drafted: Drafted | None) -> str:
         return drafted.locales[lang.value]
     mine = [d for d in docs if d.lang is lang]
     for doc in mine:
-        stored = (doc.data.get("report") or {}).get("number_locale") or {}
+        stored = doc.data.report.number_locale
         if lang.value in stored:
             return stored[lang.value]
     candidates = [lang.value] + [f"{lang.value}_{c}" for c in _countries(mine)]
@@ -125,7 +126,7 @@ def _countries(docs: list[Reviewed]) -> list[str]:
     """Return the ISO alpha-2 codes of the reports' countries."""
     import pycountry
 
-    codes = {(d.data.get("report") or {}).get("country", "") for d in docs}
+    codes = {d.data.report.country for d in docs}
     found = (pycountry.countries.get(alpha_3=c) for c in sorted(codes) if c)
     return [c.alpha_2 for c in found if c is not None]
 
@@ -136,7 +137,8 @@ def _written_as(docs: list[Reviewed], locale: str) -> int:
 
     try:
         texts = [" ".join(b.text for b in d.blocks) for d in docs]
-        totals = [t["value"] for d in docs for t in d.data["facts"]["sector_totals"] if t["value"] >= 1000]
+        totals = [t.value for d in docs for t in d.data.facts.sector_totals
+                  if t.value is not None and t.value >= 1000]
         return sum(numfmt.integer(v, locale=locale) in text for text in texts for v in totals)
     except UnknownLocaleError:
         return -1                       # no such locale (en_PE): not a candidate
@@ -175,18 +177,18 @@ def _english_stops(readers: dict[Lang, Reader]) -> frozenset[str]:
 def _document(a: Analysed, wording: Wording, drafted: Drafted | None, locale: str) -> list[Finding]:
     """Return the findings on one document."""
     data, lang = a.doc.data, a.doc.lang.value
-    facts = {f["key"]: f for f in data["facts"]["facts"]}
-    bullets = {b["key"]: b for s in data["plan"]["sectors"] for b in s["bullets"]}
-    stored = (data.get("texts") or {}).get(lang)
-    texts = drafted.bullets.get(lang) if drafted else (stored or {}).get("bullets")
+    facts = {f.key: f for f in data.facts.facts}
+    bullets = {b.key: b for s in data.plan.sectors for b in s.bullets}
+    stored = data.texts.get(lang)
+    texts = drafted.bullets.get(lang) if drafted else (stored.bullets if stored else None)
     notes = drafted.notes.get(lang, {}) if drafted else None
     if notes is None and stored is not None:
         notes = _notes_by_section(stored)
-    found, deleted = check_rules.locate_bullets(a, data["plan"], texts, _signature(locale))
+    found, deleted = check_rules.locate_bullets(a, data.plan, texts, _signature(locale))
     out = []
     for key in deleted:
-        shown = ", ".join(check_rules._describe(m["quantity"]) for m in bullets[key]["messages"])
-        out.append(Finding(DELETED, str(a.doc.path), lang, f"sector:{bullets[key]['sector']}",
+        shown = ", ".join(check_rules._describe(m.quantity) for m in bullets[key].messages)
+        out.append(Finding(DELETED, str(a.doc.path), lang, f"sector:{bullets[key].sector}",
                            "bullet deleted", key=key, expected=shown))
     if notes is not None:
         out += _added(a, found, notes)
@@ -199,12 +201,12 @@ def _document(a: Analysed, wording: Wording, drafted: Drafted | None, locale: st
     return out
 
 
-def _signature(locale: str) -> Callable[[dict], tuple[list[str], list[str]]]:
+def _signature(locale: str) -> Callable[[Bullet], tuple[list[str], list[str]]]:
     """Return bullet -> (words, figures) as the draft would write them in ``locale``."""
-    def signature(bullet: dict) -> tuple[list[str], list[str]]:
+    def signature(bullet: Bullet) -> tuple[list[str], list[str]]:
         """Return (places and figures, figures) of ``bullet``."""
-        numbers = [_written(m["quantity"]["shown"], locale) for m in bullet["messages"]]
-        places = [p for m in bullet["messages"] for p in m["places"]]
+        numbers = [_written(m.quantity.shown, locale) for m in bullet.messages]
+        places = [p for m in bullet.messages for p in m.places]
         return places + numbers, numbers
     return signature
 
@@ -255,9 +257,9 @@ def _same_report(docs: list[Reviewed], drafted: Drafted, folder: Path) -> None:
             file=str(d.path), hint="give the report folder the draft was made from") for d in other])
 
 
-def _notes_by_section(texts: dict) -> dict[str, list[str]]:
+def _notes_by_section(texts: DraftedTexts) -> dict[str, list[str]]:
     """Return drafted notes keyed like findings' sections ("sector:EDU") from stored texts."""
-    return {f"sector:{code}": list(items) for code, items in texts.get("notes", {}).items()}
+    return {f"sector:{code}": list(items) for code, items in texts.notes.items()}
 
 
 def _drafted(folder: Path, phrasebanks: Path | None = None) -> Drafted:
@@ -266,9 +268,9 @@ def _drafted(folder: Path, phrasebanks: Path | None = None) -> Drafted:
 
     draft = prepare(folder, phrasebanks=phrasebanks)
     texts = {lang.value: drafted_texts(report) for lang, report in realise_all(draft).items()}
-    bullets = {lang: t["bullets"] for lang, t in texts.items()}
+    bullets = {lang: dict(t.bullets) for lang, t in texts.items()}
     notes = {lang: _notes_by_section(t) for lang, t in texts.items()}
     config = draft.config
-    return Drafted(facts=jsonable(draft.facts), report=f"{config.key}/{config.period.label}",
+    return Drafted(facts=draft.facts, report=f"{config.key}/{config.period.label}",
                    locales={lang.value: config.style.locale(lang) for lang in Lang},
                    bullets=bullets, notes=notes)

@@ -16,13 +16,14 @@ from pathlib import Path
 from docx.oxml.ns import qn
 from lxml import etree
 
+from nlg import stored
 from nlg.archive import DOCX, failure, open_zip
 from nlg.check.hidden import MAX_PARAGRAPH, normalise
 from nlg.check.wording import Wording, section_of
 from nlg.errors import SitrepError, error
 from nlg.lang import parse as parse_lang
 from nlg.model import Lang
-from nlg.serialise import SCHEMA
+from nlg.stored import Embedded
 from nlg.word import ooxml as docx_xml
 from nlg.word import save as docx_io
 from nlg.word.seal import Seal
@@ -67,15 +68,14 @@ class Reviewed:
 
     path: Path
     lang: Lang
-    data: dict
+    data: Embedded
     blocks: tuple[Block, ...]
     seal: Seal = Seal.VALID       # what the seal of the embedded data says (docx_seal)
 
     @property
     def report(self) -> str:
         """Return the report id, e.g. "PER/2023-11"."""
-        r = self.data.get("report") or {}
-        return f"{r.get('country', '?')}/{r.get('period', '?')}"
+        return self.data.report_id
 
 
 def _problem(code: str, message: str, path: Path, hint: str) -> CheckError:
@@ -107,13 +107,10 @@ def read(path: Path, wording: Wording) -> Reviewed:
     if data is None:
         raise _problem("E603", "not a sitrep draft: it has no embedded facts and plan", path,
                        "check a .docx written by `sitrep draft`")
-    if data.get("schema") != SCHEMA or not _complete(data):
-        raise _problem("E604", f"unknown or incomplete embedded data (schema {data.get('schema')!r})",
-                       path, f"this version reads {SCHEMA}; redraft the report")
-    keys = {docx_xml.bookmark_name(b["key"]): b["key"]
-            for s in data["plan"]["sectors"] for b in s["bullets"]}
+    embedded = _stored(data, path)
+    keys = {docx_xml.bookmark_name(b.key): b.key for s in embedded.plan.sectors for b in s.bullets}
     blocks = tuple(_blocks(body, styles, keys, wording))
-    return Reviewed(path, _language(path, core, styles), data, blocks, seal)
+    return Reviewed(path, _language(path, core, styles), embedded, blocks, seal)
 
 
 def _core(archive: zipfile.ZipFile) -> etree._Element | None:
@@ -126,12 +123,14 @@ def _core(archive: zipfile.ZipFile) -> etree._Element | None:
         return None
 
 
-def _complete(data: dict) -> bool:
-    """Return whether the embedded data hold the facts and plan the check reads."""
-    facts, plan = data.get("facts"), data.get("plan")
-    return (isinstance(facts, dict) and isinstance(plan, dict)
-            and isinstance(facts.get("facts"), list) and isinstance(facts.get("sector_totals"), list)
-            and isinstance(plan.get("sectors"), list))
+def _stored(data: dict, path: Path) -> Embedded:
+    """Return the embedded data read back into the model's types; raise E604 when they do not fit."""
+    data = {k: v for k, v in data.items() if k != "document_hash"}    # added by docx_io, not stored
+    try:
+        return stored.read(data)
+    except stored.StoredError as exc:
+        raise _problem("E604", f"unknown or incomplete embedded data ({exc})", path,
+                       f"this version reads {', '.join(stored.READS)}; redraft the report") from None
 
 
 def _style_names(archive: zipfile.ZipFile) -> dict[str, str]:

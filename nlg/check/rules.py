@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -15,7 +15,7 @@ from nlg.check.quantities import Figure
 from nlg.check.read import Block, Reviewed
 from nlg.check.wording import Wording, fold
 from nlg.content import hedge as hedges
-from nlg.content.facts import Quantity
+from nlg.content.facts import Bullet, ContentPlan, Fact, Quantity
 from nlg.model import Hedge
 
 #: Finding codes (E6xx: check). E60x are errors that stop the check (see check_read).
@@ -30,7 +30,7 @@ TRUST_KINDS = {UNSEALED: "unsealed-data", OTHER_KEY: "seal-other-key", HIDDEN: "
                DIGITS: "other-digits", TOO_LONG: "paragraph-too-long"}
 PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\[[^\]\n]{0,40}\]|\b(?:XXX+|TBD|TBC|TODO|FIXME)\b|\?\?\?|<[^<>\n]{1,40}>")
 #: bullet -> (its places and figures, its figures) as a draft would write them
-Signature = Callable[[dict], tuple[list[str], list[str]]]
+Signature = Callable[[Bullet], tuple[list[str], list[str]]]
 SIMILAR = 0.6           # text similarity that identifies a bullet whose bookmark is gone
 _MIN_ENGLISH = 2        # English-only stop words a sentence needs to count as English
 
@@ -114,7 +114,7 @@ def understates(figure: Figure, value: int) -> bool:
 class _Slot:
     value: int
     fact: str = ""            # "" for a count of regions or a number of the wording
-    quantity: dict | None = None
+    quantity: Quantity | None = None
     what: str = ""            # how a slot that is not a quantity is described
     used: bool = False
 
@@ -125,33 +125,34 @@ class _Slot:
         return figure.hedge is Hedge.EXACT and figure.shown == self.value
 
 
-def _slots(bullet: dict, facts: dict[str, dict], wording: Wording) -> list[_Slot]:
+def _slots(bullet: Bullet, facts: Mapping[str, Fact], wording: Wording) -> list[_Slot]:
     """Return the figures a bullet may show: its quantities, region counts, wording numbers."""
     slots = []
-    for m in bullet["messages"]:
-        slots.append(_Slot(m["quantity"]["value"], m["fact"], m["quantity"]))
-        if m["form"].startswith("main") and not m["places"]:
-            slots.append(_Slot(m["region_count"], what="regions with activity"))
-            if m.get("country_count", 0) > 1:
-                slots.append(_Slot(m["country_count"], what="countries with activity"))
-        previous = facts.get(m["fact"], {}).get("previous")
+    for m in bullet.messages:
+        slots.append(_Slot(m.quantity.value, m.fact, m.quantity))
+        if m.form.startswith("main") and not m.places:
+            slots.append(_Slot(m.region_count, what="regions with activity"))
+            if m.country_count > 1:
+                slots.append(_Slot(m.country_count, what="countries with activity"))
+        fact = facts.get(m.fact)
+        previous = fact.previous if fact is not None else None
         if previous is not None:
-            slots.append(_Slot(previous, m["fact"], what="previous period"))
-        for noun in (m["noun"], m["group"]):
+            slots.append(_Slot(previous, m.fact, what="previous period"))
+        for noun in (m.noun, m.group):
             slots.extend(_Slot(n, what="part of the wording")
                          for n in sorted(wording.noun_numbers.get(noun, ())))
     return slots
 
 
-def _describe(q: dict, fact: str | bool = "") -> str:
+def _describe(q: Quantity, fact: str | bool = "") -> str:
     """Return a stored quantity as "906 (drafted as over 900)", naming the fact if asked."""
     of = f"{fact}: " if fact else ""
-    if q["hedge"] == Hedge.EXACT.value:
-        return f"{of}{number(q['value'])} (drafted exactly)"
-    return f"{of}{number(q['value'])} (drafted as {q['hedge']} {number(q['shown'])})"
+    if q.hedge is Hedge.EXACT:
+        return f"{of}{number(q.value)} (drafted exactly)"
+    return f"{of}{number(q.value)} (drafted as {q.hedge.value} {number(q.shown)})"
 
 
-def bullet_figures(a: Analysed, block: Block, bullet: dict, facts: dict[str, dict],
+def bullet_figures(a: Analysed, block: Block, bullet: Bullet, facts: Mapping[str, Fact],
                    wording: Wording, notes: Sequence[str] = ()) -> list[Finding]:
     """Return a finding for each figure of a bullet that its stored facts do not support.
 
@@ -185,31 +186,31 @@ def _expected(slot: _Slot, bullet: str) -> str:
     return _describe(slot.quantity, slot.fact != bullet and slot.fact)
 
 
-def locate_bullets(a: Analysed, plan: dict, texts: dict[str, str] | None,
+def locate_bullets(a: Analysed, plan: ContentPlan, texts: Mapping[str, str] | None,
                    signature: Signature) -> tuple[dict[str, Block], list[str]]:
     """Return ({bullet key: block}, [deleted keys]); a bullet without bookmark is found by text."""
     found = {b.key: b for b in a.doc.blocks if b.key and b.text.strip()}
     free = [b for b in a.doc.blocks if not b.key and b.text.strip() and b.cell is None
             and not b.is_heading and b.section.startswith("sector:")]
     deleted = []
-    for sector in plan["sectors"]:
-        for bullet in sector["bullets"]:
-            if bullet["key"] in found:
+    for sector in plan.sectors:
+        for bullet in sector.bullets:
+            if bullet.key in found:
                 continue
-            match = _similar(free, bullet, (texts or {}).get(bullet["key"]), signature)
+            match = _similar(free, bullet, (texts or {}).get(bullet.key), signature)
             if match is None:
-                deleted.append(bullet["key"])
+                deleted.append(bullet.key)
                 continue
             free.remove(match)
-            found[bullet["key"]] = replace(match, key=bullet["key"])
+            found[bullet.key] = replace(match, key=bullet.key)
     return found, deleted
 
 
-def _similar(free: Sequence[Block], bullet: dict, text: str | None, signature: Signature) -> Block | None:
+def _similar(free: Sequence[Block], bullet: Bullet, text: str | None, signature: Signature) -> Block | None:
     """Return the unbookmarked block most like ``bullet`` (its text, else its signature)."""
     best, score = None, SIMILAR
     for block in free:
-        if block.section != f"sector:{bullet['sector']}":
+        if block.section != f"sector:{bullet.sector}":
             continue
         if text is not None:
             s = difflib.SequenceMatcher(None, fold(text), fold(block.text)).ratio()
