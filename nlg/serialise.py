@@ -15,7 +15,7 @@ import functools
 import json
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -89,7 +89,7 @@ def loads(text: str | bytes, cls: type[T]) -> T:
 def decode(data: object, tp: Any, key: str = "") -> Any:
     """Return plain JSON ``data`` as a value of type ``tp`` (a dataclass, tuple, enum, ...)."""
     if dataclasses.is_dataclass(tp):
-        return _dataclass(data, tp, key)
+        return _dataclass(data, tp, key)  # type: ignore[arg-type]  # tp is a class here, never an instance
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         return _union(data, typing.get_args(tp), key)
@@ -170,7 +170,7 @@ def _tuple(data: object, args: tuple, key: str) -> tuple:
     return tuple(decode(v, a, f"{key}[{i}]") for i, (v, a) in enumerate(zip(items, args)))
 
 
-def _mapping(data: object, args: tuple, key: str, make) -> Mapping:
+def _mapping(data: object, args: tuple, key: str, make: Callable[[dict], Mapping]) -> Mapping:
     if not isinstance(data, dict):
         raise LoadError(key, "a mapping", data)
     ktype, vtype = args
