@@ -129,7 +129,7 @@ def _slots(bullet: Bullet, facts: Mapping[str, Fact], wording: Wording) -> list[
     """Return the figures a bullet may show: its quantities, region counts, wording numbers."""
     slots = []
     for m in bullet.messages:
-        slots.append(_Slot(int(m.quantity.value), m.fact, m.quantity)  # bullets count people: whole numbers)
+        slots.append(_Slot(int(m.quantity.value), m.fact, m.quantity))  # bullets count people: whole numbers
         if m.form.startswith("main") and not m.places:
             slots.append(_Slot(m.region_count, what="regions with activity"))
             if m.country_count > 1:
