@@ -20,6 +20,7 @@ from nlg.content.aggregate import aggregate, with_previous
 from nlg.content.facts import ContentPlan, Facts
 from nlg.content.notes import target_problems
 from nlg.content.plan import plan as make_plan
+from nlg.content.previous import printed
 from nlg.content.recognise import recogniser
 from nlg.content.select import select
 from nlg.errors import ConfigError, DataError, did_you_mean, error
@@ -205,16 +206,18 @@ def prepare(folder: str | Path, *, phrasebanks: Path | None = None,
     data = load_data(config)
     facts = aggregate(data, config, bank)
     before_folder = find_previous(config) if compare else None
-    before_period, before_assisted = None, None
+    before_period, before_assisted, before_printed = None, None, None
     if before_folder is not None:
         before = _previous_draft(before_folder, phrasebanks)
         if before is not None:
             facts = with_previous(facts, before.facts)
             before_period = before.config.period.end
             before_assisted = _assisted(before.config, before.facts)
+            before_printed = printed(before.plan, before.facts, before.config, before.bank)
     content = make_plan(select(facts, bank, config.style), config, bank, _assisted(config, facts),
                         previous_period=before_period, people_assisted_previous=before_assisted,
-                        assisted_by_country=assisted_by_country(config, facts))
+                        assisted_by_country=assisted_by_country(config, facts),
+                        printed=before_printed)
     return Draft(config, data, facts, content, bank)
 
 

@@ -136,7 +136,10 @@ def _slots(bullet: Bullet, facts: Mapping[str, Fact], wording: Wording) -> list[
                 slots.append(_Slot(m.country_count, what="countries with activity"))
         fact = facts.get(m.fact)
         previous = fact.previous if fact is not None else None
-        if previous is not None:
+        if m.previous_shown is not None:   # the previous figure as its draft printed it
+            shown = m.previous_shown
+            slots.append(_Slot(int(shown.value), m.fact, shown, what="previous period"))
+        elif previous is not None:
             slots.append(_Slot(previous, m.fact, what="previous period"))
         for noun in (m.noun, m.group):
             slots.extend(_Slot(n, what="part of the wording")

@@ -130,6 +130,10 @@ class Message:
     label_lang: str = ""          # language of that wording ("en"/"es"/"")
     previous: int | None = None   # the figure in the previous period, when stated
     change: str = ""              # "up" / "down" when the change is worth stating
+    # the previous figure as the previous draft printed it ("nearly 8,500", not 8,493), and the
+    # hedge-word variant it used (nlg/content/previous.py), when a change is stated
+    previous_shown: Quantity | None = None
+    previous_variant: int = 0
     usd: Quantity | None = None   # transfer value (US dollars) shown, when the form narrates it
     # A multi-country report (nlg/content/plan_countries.py): with ``places``, each admin1's country;
     # without, the countries named; and the number of countries with activity.

@@ -8,12 +8,14 @@ dominant population type.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import replace
 
 from nlg.config.report import ReportConfig
 from nlg.content import figures, hedge, plan_countries
 from nlg.content.aggregate import OTHER
 from nlg.content.facts import Bullet, ContentPlan, Fact, Flag, Message, Quantity, SectorPlan
+from nlg.content.previous import Printed
 from nlg.content.select import Selection
 from nlg.lang import CODES, REFERENCE
 from nlg.model import Lang, PopType, Precision
@@ -38,15 +40,21 @@ def stable_index(*parts: object, n: int) -> int:
 def plan(selection: Selection, config: ReportConfig, bank: Phrasebank,
          people_assisted: int | None, *, previous_period: tuple[int, int] | None = None,
          people_assisted_previous: int | None = None,
-         assisted_by_country: tuple[tuple[str, int | None], ...] = ()) -> ContentPlan:
-    """Return the content plan for the selected facts."""
+         assisted_by_country: tuple[tuple[str, int | None], ...] = (),
+         printed: Mapping[str, Printed] | None = None) -> ContentPlan:
+    """Return the content plan for the selected facts.
+
+    ``printed``: the previous month's figures as its draft printed them (nlg.content.previous),
+    quoted by a month-over-month phrase.
+    """
     report_id = f"{config.key}/{config.period.label}"
     sectors = []
     for top, selected in selection.sectors:
         openings: set[tuple[Lang, str]] = set()
         bullets = []
         for item in selected:
-            main = _message(item.main, "main", config, bank, report_id, openings)
+            main = _message(item.main, "main", config, bank, report_id, openings,
+                            printed=printed or {})
             follows = [_message(f, "follow", config, bank, report_id, set(), main.places,
                                 main.place_countries) for f in item.follows]
             bullets.append(Bullet(key=item.main.key, sector=top, messages=(main, *follows),
@@ -123,7 +131,8 @@ def _choose(bank: Phrasebank, key: str, form: str, seed: tuple, openings: set[tu
     return first
 
 
-def _quantity(fact: Fact, config: ReportConfig, bank: Phrasebank) -> Quantity:
+def decide_quantity(fact: Fact, config: ReportConfig, bank: Phrasebank) -> Quantity:
+    """Return how a fact's figure is shown (hedge.decide with the entry's precision and the style)."""
     entry = bank.entries.get(fact.entry)
     precision = entry.precision if entry else Precision.APPROXIMATE
     if fact.activity:
@@ -152,7 +161,7 @@ def _population(fact: Fact) -> str:
 
 def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, report_id: str,
              openings: set[tuple[Lang, str]], main_places: tuple[str, ...] | None = None,
-             main_countries: tuple[str, ...] = ()) -> Message:
+             main_countries: tuple[str, ...] = (), printed: Mapping[str, Printed] | None = None) -> Message:
     key = template_id(fact)
     entry = bank.entries.get(fact.entry)
     usd = _usd(fact, config, bank, key, form)
@@ -166,19 +175,24 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
         places, countries, country_count = plan_countries.places(fact, config.style)
     change = change_direction(fact.value, fact.previous, config.style.change_threshold) \
         if form.startswith("main") else ""
+    before = (printed or {}).get(fact.key) if change else None
+    if change and before is None and fact.previous is not None:
+        before = Printed(Quantity(fact.previous, fact.previous, hedge.Hedge.EXACT))
     if main_places is not None and set(places) == set(main_places) \
             and set(countries) == set(main_countries):
         places, countries = (), ()
     return Message(
         fact=fact.key, entry=key, form=form,
         variant=_choose(bank, key, form, (config.style.seed, report_id, fact.key), openings),
-        quantity=_quantity(fact, config, bank),
+        quantity=decide_quantity(fact, config, bank),
         noun=noun if entry or fact.activity else "",
         group=entry.group if entry else "refugees_migrants",
         places=places, region_count=_region_count(fact),
         population=_population(fact), activity=fact.activity, label=fact.label,
         label_lang=label_lang(fact.label, bank) if fact.label else "",
         previous=fact.previous if change else None, change=change, usd=usd,
+        previous_shown=before.quantity if before else None,
+        previous_variant=before.variant if before else 0,
         place_countries=countries, country_count=country_count,
     )
 

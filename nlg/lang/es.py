@@ -234,13 +234,21 @@ def _contract(match: re.Match[str]) -> str:
     return match.group(1)[0] + ("el" if match.group(1).lower() == "de" else "l")
 
 
+#: A definite article before an indefinite hedge and a figure: the article goes ("frente a
+#: las unas 600" -> "frente a unas 600"; a month-over-month phrase quoting "unas 600").
+_ARTICLE_INDEFINITE = re.compile(r"\b(?:los|las) (un[oa]s \d)", re.IGNORECASE)
+
+
 def orthography(text: str) -> str:
     """Return a realised sentence tidied: spacing, y/e, o/u, del/al, first capital (idempotent).
 
     >>> orthography("en Tumbes y Ica , 7 o 8 talleres de el programa de El Salvador")
     'En Tumbes e Ica, 7 u 8 talleres del programa de El Salvador'
+    >>> orthography("frente a las unas 600 de octubre")
+    'Frente a unas 600 de octubre'
     """
     text = tidy_spacing(text)
+    text = _ARTICLE_INDEFINITE.sub(r"\1", text)
     text = sub_outside_urls(_CONJ_WORD, lambda m: conjunction(m.group(1), m.group(2)), text)
     text = sub_outside_urls(_CONTRACTION, _contract, text)
     return capitalise_first(text)

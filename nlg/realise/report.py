@@ -8,12 +8,12 @@ from dataclasses import replace
 from nlg import numfmt
 from nlg.config.report import Bilingual, Note, ReportConfig
 from nlg.content import notes
-from nlg.content.facts import Bullet, ContentPlan, Fact, Facts, SectorTotal
+from nlg.content.facts import Bullet, ContentPlan, Fact, Facts, Quantity, SectorTotal
 from nlg.content.figures import refugees_figure
 from nlg.content.plan import FLAGGING_WARNINGS, change_direction
 from nlg.lang import module as lang_module
 from nlg.lang.base import percent
-from nlg.model import Lang, Problem
+from nlg.model import Hedge, Lang, Problem
 from nlg.phrasebank.bank import Phrasebank
 from nlg.realise import countries as realise_countries
 from nlg.realise import provenance, sentences, textenv
@@ -116,9 +116,9 @@ def _key_figures(w: Writer, config: ReportConfig, plan: ContentPlan, country: st
         note = ""
         before = plan.people_assisted_previous
         change = change_direction(plan.people_assisted.shown, before, config.style.change_threshold)
-        if change and plan.previous_period is not None:
-            note = w.frame(f"change_{change}", previous=numfmt.integer(before, locale=w.locale),
-                           month=sentences.month_label(w, plan.previous_period)).strip()
+        if change and before and plan.previous_period is not None:
+            note = sentences.change_text(w, change, Quantity(before, before, Hedge.EXACT), 0,
+                                         w.noun("people"), plan.previous_period).strip()
         figures.append(KeyFigure(label("key_assisted"), value, note=note, comment=comment))
     return tuple(figures)
 

@@ -164,12 +164,29 @@ def message_text(w: Writer, msg: Message) -> tuple[str, str]:
 
 
 def change_phrase(w: Writer, msg: Message) -> str:
-    """Return the month-over-month phrase (" (up from 700 in October)") or ""."""
+    """Return the month-over-month phrase (" (down from nearly 8,500 in October)") or ""."""
     period = w.previous_period
     if not msg.change or msg.previous is None or period is None:
         return ""
-    return w.frame(f"change_{msg.change}", previous=numfmt.integer(msg.previous, locale=w.locale),
-                   month=month_label(w, period))
+    before = msg.previous_shown or Quantity(msg.previous, msg.previous, Hedge.EXACT)
+    noun = w.noun(msg.noun or "output_units", msg.population)
+    return change_text(w, msg.change, before, msg.previous_variant, noun, period)
+
+
+def change_text(w: Writer, change: str, before: Quantity, variant: int, noun: Noun,
+                period: tuple[int, int]) -> str:
+    """Return the frame ``change_up``/``change_down`` quoting the previous figure as printed:
+    its hedge (the previous draft's word) and figure, agreeing with the counted noun."""
+    plural = before.shown != 1 or before.hedge is not Hedge.EXACT
+    agreement = textenv.Agreement(w.rules, noun, plural, dict(w.bank.verbs))
+    hedges = w.bank.hedges[before.hedge.value]
+    hedge = textenv.render(hedges[variant % len(hedges)], {}, agreement=agreement)
+    number, scale = w.spell(before)
+    figure = w.rules.quantity(number, scale, "")
+    previous = " ".join(p for p in (w.rules.hedge_before(hedge, noun), figure) if p)
+    return textenv.render(w.bank.frames[f"change_{change}"][0],
+                          {"previous": previous, "month": month_label(w, period)},
+                          agreement=agreement)
 
 
 def month_label(w: Writer, period: tuple[int, int]) -> str:
