@@ -103,6 +103,14 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class Printed:
+    """A previous month's figure as its draft printed it: its quantity and the hedge-word variant."""
+
+    quantity: Quantity
+    variant: int = 0
+
+
+@dataclass(frozen=True)
 class FundingPlan:
     """The funding key figure as shown: amounts funded and required (USD), and the share funded."""
 

@@ -14,8 +14,7 @@ from dataclasses import replace
 from nlg.config.report import ReportConfig
 from nlg.content import figures, hedge, plan_countries
 from nlg.content.aggregate import OTHER
-from nlg.content.facts import Bullet, ContentPlan, Fact, Flag, Message, Quantity, SectorPlan
-from nlg.content.previous import Printed
+from nlg.content.facts import Bullet, ContentPlan, Fact, Flag, Message, Printed, Quantity, SectorPlan
 from nlg.content.select import Selection
 from nlg.lang import CODES, REFERENCE
 from nlg.model import Lang, PopType, Precision

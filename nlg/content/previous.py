@@ -8,26 +8,15 @@ Decided here once, so every language quotes the same figure with the same hedge.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from nlg.config.report import ReportConfig
-from nlg.content.facts import ContentPlan, Facts, Quantity
+from nlg.content.facts import ContentPlan, Facts, Printed
+from nlg.content.plan import decide_quantity
 from nlg.phrasebank.bank import Phrasebank
-
-
-@dataclass(frozen=True)
-class Printed:
-    """A previous figure as printed: its quantity and the hedge-word variant used."""
-
-    quantity: Quantity
-    variant: int = 0
 
 
 def printed(plan: ContentPlan, facts: Facts, config: ReportConfig,
             bank: Phrasebank) -> dict[str, Printed]:
     """Return, per fact key, the previous report's figure as that report printed (or would print) it."""
-    from nlg.content.plan import decide_quantity
-
     out = {f.key: Printed(decide_quantity(f, config, bank)) for f in facts.facts}
     for sector in plan.sectors:
         for bullet in sector.bullets:
