@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nlg.config.report import ReportConfig, load_config
+from nlg.content import table_story
 from nlg.content.aggregate import aggregate, with_previous
 from nlg.content.facts import ContentPlan, Facts
 from nlg.content.notes import target_problems
@@ -82,6 +83,18 @@ class Draft:
 
 def load_data(config: ReportConfig) -> Dataset:
     """Return the validated 5W rows of a report (all files, every problem collected)."""
+    return _load(config, (config.period.first, config.period.last))
+
+
+def year_data(config: ReportConfig) -> Dataset | None:
+    """Return the rows from January of the period's last year to its end, for a year-to-date
+    people-reached table (``style.people_reached_table: year_to_date``); None otherwise."""
+    if config.style.people_reached_table != "year_to_date":
+        return None
+    return _load(config, (f"{config.period.end[0]:04d}-01", config.period.last))
+
+
+def _load(config: ReportConfig, months: tuple[str, str]) -> Dataset:
     from nlg.load.table import read_table
     from nlg.validate.dataset import validate
     from nlg.validate.scope import period_scope
@@ -91,8 +104,7 @@ def load_data(config: ReportConfig) -> Dataset:
             "E218", file=str(config.folder))])
     tables: list[RawTable] = []
     problems: list[Problem] = []
-    scope = period_scope((config.period.first, config.period.last), config.country,
-                         dict(config.columns), config.countries)
+    scope = period_scope(months, config.country, dict(config.columns), config.countries)
     for path in config.data:
         try:
             tables.append(read_table(path, sheet=config.sheet, scope=scope))
@@ -100,8 +112,7 @@ def load_data(config: ReportConfig) -> Dataset:
             problems.extend(exc.problems)
     if problems:
         raise DataError(problems=problems)
-    return validate(tables, period=(config.period.first, config.period.last),
-                    country=config.country, column_map=dict(config.columns),
+    return validate(tables, period=months, country=config.country, column_map=dict(config.columns),
                     countries=config.countries)
 
 
@@ -204,7 +215,7 @@ def prepare(folder: str | Path, *, phrasebanks: Path | None = None,
     bank = pb.load(overlay=phrasebanks or config.phrasebanks)
     _check_sector_notes(config, bank)
     data = load_data(config)
-    facts = aggregate(data, config, bank)
+    facts = aggregate(data, config, bank, year_to_date=year_data(config))
     before_folder = find_previous(config) if compare else None
     before_period, before_assisted, before_printed = None, None, None
     if before_folder is not None:
@@ -217,7 +228,8 @@ def prepare(folder: str | Path, *, phrasebanks: Path | None = None,
     content = make_plan(select(facts, bank, config.style), config, bank, _assisted(config, facts),
                         previous_period=before_period, people_assisted_previous=before_assisted,
                         assisted_by_country=assisted_by_country(config, facts),
-                        printed=before_printed)
+                        printed=before_printed,
+                        table=table_story.cells(facts))
     return Draft(config, data, facts, content, bank)
 
 

@@ -101,6 +101,7 @@ _ENTRIES = (
     Code("E121", "a style switch is not true or false"),
     Code("E122", "style.number_locale names an unknown locale"),
     Code("E123", "sector_notes names an unknown sector"),
+    Code("E124", "a style option that takes one of a few words is given another (style.people_reached_table)"),
     Code("E125", "both country and countries are given"),
     Code("E126", "countries is not a list of distinct ISO 3166-1 alpha-3 codes"),
     Code("E127", "countries names no known sub-regional platform"),
@@ -241,6 +242,9 @@ _ENTRIES = (
     Code("W261", "rows of indicators found in no RMRP catalogue are narrated but not counted"),
     Code("W262", "a people_assisted given in report.yaml lies outside [largest sector cell, sum of the table]"),
     Code("W263", "rows marked RMRP Activity = No are left out of the narration (style.narrate_non_rmrp)"),
+    Code("W264", "a year-to-date people-reached table (style.people_reached_table) from an export that "
+                 "lacks months since January: the missing months are named and not counted",
+         "export the 5W rows from January to the report month, or use style.people_reached_table: period"),
     Code("W270", "a sub-regional report: rows with an empty country whose admin1 names no single one of "
          "the report's countries were left out", "fill in the country"),
     Code("W280", "the drafter's markup: bold or italics not closed (shown as typed)"),

@@ -126,6 +126,9 @@ class Style:
     change_threshold: float = 0.25
     seed: int = 0
     narrate_non_rmrp: bool = False   # also narrate rows marked RMRP Activity = No (never counted)
+    # What the people-reached table counts: "period" (the period's new people: New beneficiaries
+    # of its months) or "year_to_date" (R4V's consolidated figure: New beneficiaries since January).
+    people_reached_table: str = "period"
 
     def locale(self, lang: Lang) -> str:
         """Return the number/date locale used for ``lang``."""

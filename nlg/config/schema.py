@@ -33,6 +33,8 @@ _COUNTRIES_HINT = ("write 'country: PER' for one country, or 'countries: [ARG, B
                    "(or a platform name, 'countries: Southern Cone') for a sub-regional platform")
 FUNDING_KEYS = {"funded_usd": True, "required_usd": True, "source": False}
 STYLE_KEYS = {f for f in c.Style.__dataclass_fields__}
+#: Style options that take one of a few words (the first is the default).
+STYLE_CHOICES = {"people_reached_table": ("period", "year_to_date")}
 
 
 class _Ctx:
@@ -527,6 +529,14 @@ def _style(ctx: _Ctx, value) -> c.Style:
         default = getattr(defaults, key)
         if key == "number_locale":
             kw[key] = _locales(ctx, given, default)
+        elif key in STYLE_CHOICES:
+            choices = STYLE_CHOICES[key]
+            if given not in choices:
+                ctx.bad("E124", f"style.{key}", "expected one of " + ", ".join(choices)
+                        + did_you_mean(str(given), choices), value=given,
+                        hint=f"write style.{key}: {choices[0]} (the default) or {choices[1]}")
+            else:
+                kw[key] = given
         elif isinstance(default, bool):
             if not isinstance(given, bool):
                 ctx.bad("E121", f"style.{key}", "expected true or false", value=given)

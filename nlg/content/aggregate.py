@@ -19,14 +19,19 @@ from nlg.content import counting
 from nlg.content.counting import Resolved, round_half_up
 from nlg.content.facts import Fact, Facts
 from nlg.content.recognise import Recogniser, normalise, recogniser, split_code
-from nlg.content.totals import OTHER, given_assisted, overrides_of, sector_totals
+from nlg.content.totals import OTHER, given_assisted, missing_months, missing_warning, overrides_of, sector_totals
 from nlg.errors import warning
 from nlg.model import SOURCE_ORDER, Activity, Breakdown, Dataset, Measure, Problem
 from nlg.phrasebank.bank import Entry, Phrasebank
 
 
-def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
-    """Return the facts of a report's validated rows."""
+def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank, *,
+              year_to_date: Dataset | None = None) -> Facts:
+    """Return the facts of a report's validated rows.
+
+    ``year_to_date``: the rows from January to the period's end, when the people-reached table
+    counts the year so far (``style.people_reached_table: year_to_date``); else the table counts
+    the period's rows."""
     rec = recogniser(bank)
     problems: list[Problem] = []
     year = config.period.end[0]
@@ -47,12 +52,21 @@ def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
     unknown = sorted({r.row.sector_label for r in resolved if r.sector == OTHER})
     problems += _report_warnings(resolved, hows, config.style.narrate_non_rmrp)
     overrides = overrides_of(config.people_reached, "people_reached", bank, problems)
-    totals = sector_totals(resolved, hows, overrides, bank)
-    problems += given_assisted(config.key_figures, totals, "key_figures.people_assisted")
+    table_rows, table_hows, missing = resolved, hows, tuple[str, ...]()
+    if year_to_date is not None:       # the year's rows: their row warnings are earlier reports' own
+        table_rows = [_resolve(row, rec, bank, year, []) for row in year_to_date.activities]
+        table_hows = _country_rules(table_rows, config) if config.multi else counting.rules(table_rows)
+        missing = missing_months(year_to_date.activities, config.period.end)
+        problems += missing_warning(missing, config.period.end)
+    totals = sector_totals(table_rows, table_hows, overrides, bank)
+    if year_to_date is None:           # people assisted is the period's figure, the table the year's
+        problems += given_assisted(config.key_figures, totals, "key_figures.people_assisted")
     facts = tuple(f for f in facts if f.value > 0)
     if isinstance(hows, dict):
-        return countries.facts(facts, resolved, hows, totals, config, bank, problems,
-                               unknown_sectors=tuple(unknown))
+        return replace(countries.facts(facts, resolved, hows, totals, config, bank, problems,
+                                       unknown_sectors=tuple(unknown)),
+                       table_counts=config.style.people_reached_table, table_missing=missing)
+    table_how = table_hows if isinstance(table_hows, counting.Rules) else how
     return Facts(
         facts=facts,
         sector_totals=totals,
@@ -60,8 +74,10 @@ def aggregate(data: Dataset, config: ReportConfig, bank: Phrasebank) -> Facts:
                          if resolved and how.new_reported else None),
         warnings=tuple(problems),
         unknown_sectors=tuple(unknown),
-        rmrp_filter=how.rmrp_filter,
-        new_reported=how.new_reported,
+        rmrp_filter=table_how.rmrp_filter,
+        new_reported=table_how.new_reported,
+        table_counts=config.style.people_reached_table,
+        table_missing=missing,
     )
 
 

@@ -80,6 +80,11 @@ class Facts:
     countries_rmrp_all: tuple[str, ...] = ()
     countries_not_reported: tuple[str, ...] = ()
     countries_with_rows: tuple[str, ...] = ()
+    # What the people-reached table counts (style.people_reached_table): "period" (the period's
+    # new people) or "year_to_date" (New beneficiaries since January), and the months since
+    # January the export lacks (year to date: not counted, W264).
+    table_counts: str = "period"
+    table_missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,10 @@ class Message:
     # without, the countries named; and the number of countries with activity.
     place_countries: tuple[str, ...] = ()
     country_count: int = 0
+    # The figure is the month's Total monthly beneficiaries, above its sector's people-reached
+    # cell (New beneficiaries): the bullet says it counts everyone assisted in the month,
+    # including people reached before (nlg/content/table_story.py).
+    reached_before: bool = False
 
 
 @dataclass(frozen=True)

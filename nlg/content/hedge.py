@@ -114,6 +114,20 @@ def _approximate(value: int, tolerance: float) -> Quantity:
     return Quantity(value, floor, Hedge.EXACT if floor == value else Hedge.OVER)
 
 
+def rounded_down(value: int) -> Quantity:
+    """Return ``value`` rounded down to two significant figures (to tens below 100): OVER, or
+    EXACT when nothing is cut; for a figure that must not be shown above a bound it is below.
+
+    >>> rounded_down(2156), rounded_down(797).shown, rounded_down(2100).hedge.value
+    (Quantity(value=2156, shown=2100, hedge=<Hedge.OVER: 'over'>, step=1, scale=0, unit=''), 790, 'exact')
+    """
+    step = max(_grid(value, 2), 10)
+    floor = value // step * step
+    if not floor:                      # below ten: the figure itself
+        return Quantity(value, value, Hedge.EXACT)
+    return spelt(Quantity(value, floor, Hedge.EXACT if floor == value else Hedge.OVER))
+
+
 def is_true(q: Quantity, *, nearly_tolerance: float = 0.02, about_tolerance: float = 0.05) -> bool:
     """Return whether the relation stated by ``q`` holds (used by tests and `check`).
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from nlg.config.report import ReportConfig
-from nlg.content import figures, hedge, plan_countries
+from nlg.content import figures, hedge, plan_countries, table_story
 from nlg.content.aggregate import OTHER
 from nlg.content.facts import Bullet, ContentPlan, Fact, Flag, Message, Printed, Quantity, SectorPlan
 from nlg.content.select import Selection
@@ -40,22 +40,27 @@ def plan(selection: Selection, config: ReportConfig, bank: Phrasebank,
          people_assisted: int | None, *, previous_period: tuple[int, int] | None = None,
          people_assisted_previous: int | None = None,
          assisted_by_country: tuple[tuple[str, int | None], ...] = (),
-         printed: Mapping[str, Printed] | None = None) -> ContentPlan:
+         printed: Mapping[str, Printed] | None = None,
+         table: Mapping[str, int] | None = None) -> ContentPlan:
     """Return the content plan for the selected facts.
 
     ``printed``: the previous month's figures as its draft printed them (nlg.content.previous),
-    quoted by a month-over-month phrase.
+    quoted by a month-over-month phrase. ``table``: the people-reached table's figures by
+    top-level sector (:func:`nlg.content.table_story.cells`), which no bullet shows a figure
+    above unsaid.
     """
     report_id = f"{config.key}/{config.period.label}"
+    table = table or {}
     sectors = []
     for top, selected in selection.sectors:
         openings: set[tuple[Lang, str]] = set()
         bullets = []
+        cell = table.get(top)
         for item in selected:
             main = _message(item.main, "main", config, bank, report_id, openings,
-                            printed=printed or {})
+                            printed=printed or {}, cell=cell)
             follows = [_message(f, "follow", config, bank, report_id, set(), main.places,
-                                main.place_countries) for f in item.follows]
+                                main.place_countries, cell=cell) for f in item.follows]
             bullets.append(Bullet(key=item.main.key, sector=top, messages=(main, *follows),
                                   review=flags((item.main, *item.follows))))
         sectors.append(SectorPlan(top, tuple(bullets)))
@@ -160,7 +165,8 @@ def _population(fact: Fact) -> str:
 
 def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, report_id: str,
              openings: set[tuple[Lang, str]], main_places: tuple[str, ...] | None = None,
-             main_countries: tuple[str, ...] = (), printed: Mapping[str, Printed] | None = None) -> Message:
+             main_countries: tuple[str, ...] = (), printed: Mapping[str, Printed] | None = None,
+             *, cell: int | None = None) -> Message:
     key = template_id(fact)
     entry = bank.entries.get(fact.entry)
     usd = _usd(fact, config, bank, key, form)
@@ -180,10 +186,12 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
     if main_places is not None and set(places) == set(main_places) \
             and set(countries) == set(main_countries):
         places, countries = (), ()
+    quantity, reached_before = table_story.against_table(
+        fact, decide_quantity(fact, config, bank), cell, config.period.start == config.period.end)
     return Message(
         fact=fact.key, entry=key, form=form,
         variant=_choose(bank, key, form, (config.style.seed, report_id, fact.key), openings),
-        quantity=decide_quantity(fact, config, bank),
+        quantity=quantity,
         noun=noun if entry or fact.activity else "",
         group=entry.group if entry else "refugees_migrants",
         places=places, region_count=_region_count(fact),
@@ -192,7 +200,7 @@ def _message(fact: Fact, form: str, config: ReportConfig, bank: Phrasebank, repo
         previous=fact.previous if change else None, change=change, usd=usd,
         previous_shown=before.quantity if before else None,
         previous_variant=before.variant if before else 0,
-        place_countries=countries, country_count=country_count,
+        place_countries=countries, country_count=country_count, reached_before=reached_before,
     )
 
 

@@ -5,13 +5,14 @@ report.yaml gives for it; used by :mod:`nlg.content.aggregate` and, per country,
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from nlg.content import counting
 from nlg.content.counting import Resolved, round_half_up
 from nlg.content.facts import SectorTotal
 from nlg.content.recognise import recogniser
 from nlg.errors import warning
-from nlg.model import SOURCE_ORDER, Problem
+from nlg.model import SOURCE_ORDER, Activity, Problem
 from nlg.phrasebank.bank import Phrasebank
 
 #: The sector of rows whose sector is not recognised.
@@ -33,6 +34,46 @@ def given_assisted(figures, totals: tuple[SectorTotal, ...], column: str) -> lis
                     "assisted counts each person once, so it lies between the two",
                     file="report.yaml", column=column, value=str(value),
                     hint="check the figure, or leave it out to compute it with the intersector rule")]
+
+
+def missing_months(rows: Iterable[Activity], end: tuple[int, int]) -> tuple[str, ...]:
+    """Return the months ("YYYY-MM") from January of ``end``'s year to ``end`` without any row.
+
+    >>> missing_months([], (2022, 3))
+    ('2022-01', '2022-02', '2022-03')
+    """
+    have = {r.month for r in rows}
+    months = (f"{end[0]:04d}-{m:02d}" for m in range(1, end[1] + 1))
+    return tuple(m for m in months if m not in have)
+
+
+def month_ranges(months: Iterable[str]) -> str:
+    """Return months as runs ("2022-01 to 2022-03, 2022-05").
+
+    >>> month_ranges(["2022-01", "2022-02", "2022-03", "2022-05"])
+    '2022-01 to 2022-03, 2022-05'
+    """
+    runs: list[list[str]] = []
+    for m in months:
+        y, n = int(m[:4]), int(m[5:7])
+        if runs and (int(runs[-1][-1][:4]), int(runs[-1][-1][5:7]) + 1) == (y, n):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return ", ".join(r[0] if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs)
+
+
+def missing_warning(missing: tuple[str, ...], end: tuple[int, int]) -> list[Problem]:
+    """W264: a year-to-date table from an export that lacks months since January."""
+    if not missing:
+        return []
+    return [warning("W264", f"the people-reached table counts the year to date "
+                    f"(style.people_reached_table: year_to_date), but the data have no row for "
+                    f"{month_ranges(missing)}: the table counts only the months the data have, and "
+                    "its footnote says which are missing",
+                    column="Month", value=month_ranges(missing),
+                    hint=f"export the 5W rows from {end[0]:04d}-01 to {end[0]:04d}-{end[1]:02d}, "
+                         "or use style.people_reached_table: period")]
 
 
 def overrides_of(given, key: str, bank: Phrasebank, problems: list[Problem]) -> dict[str, int]:

@@ -7,7 +7,7 @@ from nlg.model import Hedge, Lang, Problem
 
 #: Frames the realiser renders (nlg/realise/sentences.py, nlg/realise/report.py).
 FRAMES = ("actor", "actor_subregional", "place", "place_in_country", "place_national", "count",
-          "change_up", "change_down")
+          "change_up", "change_down", "reached_before")
 HEDGES = tuple(h.value for h in Hedge)
 REQUIRED = {"frames": FRAMES, "hedges": HEDGES, "labels": tuple(f"hedge_{h}" for h in HEDGES)}
 

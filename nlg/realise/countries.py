@@ -17,7 +17,7 @@ from nlg import numfmt
 from nlg.config.report import Figure, ReportConfig
 from nlg.content.facts import ContentPlan, Facts, SectorTotal
 from nlg.content.figures import refugees_figure as refugees
-from nlg.realise import provenance
+from nlg.realise import provenance, reached
 from nlg.realise.doc import Table
 from nlg.realise.sentences import country_in_text, country_name
 
@@ -106,9 +106,8 @@ def footnotes(w, facts: Facts, label) -> list[str]:
     if facts.countries_not_reported:
         out.append(label("footnote_not_reported_in", countries=_names(w, facts.countries_not_reported)))
     codes = set(shown(facts))
-    if any(not c.counted_rows and not c.overridden and c.value is not None
-           for t in facts.sector_totals for c in t.by_country if c.country in codes):
-        out.append(label("footnote_no_direct"))
+    cells = [c for t in facts.sector_totals for c in t.by_country if c.country in codes]
+    out += reached.no_figure_notes(facts, cells, label)
     missing = [c for c in facts.countries if c not in codes]
     if missing:
         out.append(label("footnote_no_rows", countries=_names(w, missing)))

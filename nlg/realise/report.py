@@ -16,7 +16,7 @@ from nlg.lang.base import percent
 from nlg.model import Hedge, Lang, Problem
 from nlg.phrasebank.bank import Phrasebank
 from nlg.realise import countries as realise_countries
-from nlg.realise import provenance, sentences, textenv
+from nlg.realise import provenance, reached, sentences, textenv
 from nlg.realise.doc import FundingBlock, KeyFigure, Paragraph, RealisedReport, SectorBlock, Span, Table
 from nlg.realise.markup_drafted import parse as parse_drafted
 from nlg.realise.sentences import Writer
@@ -233,30 +233,33 @@ def sector_code(phrasebank: Phrasebank) -> Callable[[str], str]:
 
 
 def _footnotes(w: Writer, facts: Facts, label: Label) -> tuple[str, ...]:
-    notes = [label("footnote_transit"), label("footnote_people_reached")]
+    months = reached.months(w, facts)
+    notes = [label("footnote_transit"), label("footnote_people_reached" + reached.suffix(facts), period=months)]
+    if facts.table_missing:
+        notes.append(label("footnote_missing_months", period=reached.missing(w, facts)))
     if facts.countries:                # several countries: notes name the countries concerned
         return tuple(notes + realise_countries.footnotes(w, facts, label))
     if not facts.rmrp_filter:
         notes.append(label("footnote_rmrp_all"))
     if not facts.new_reported:
         notes.append(label("footnote_not_reported"))
-    elif any(not t.counted_rows and not t.overridden for t in facts.sector_totals):
-        notes.append(label("footnote_no_direct"))
+    else:
+        notes += reached.no_figure_notes(facts, facts.sector_totals, label)
     return tuple(notes)
 
 
 def _cell(w: Writer, total: SectorTotal, label: Label) -> str:
     if total.value is None:
         return label("not_reported")
-    if not total.counted_rows and not total.overridden:
-        return "–"                     # no Direct Assistance activity in the sector
+    if reached.no_figure(total):
+        return "–"
     return numfmt.integer(total.value, locale=w.locale)
 
 
 def _table(w: Writer, facts: Facts, label: Label) -> Table:
     totals = facts.sector_totals
     table = Table(
-        caption=label("people_reached"),
+        caption=label("people_reached_caption" + reached.suffix(facts), period=reached.months(w, facts)),
         row_label=label("people_reached_row"),
         headers=tuple(w.phrasebank.sectors[t.sector].short[w.lang.value]
                       if t.sector in w.phrasebank.sectors else label("other_sector") for t in totals),

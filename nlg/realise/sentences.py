@@ -160,7 +160,17 @@ def message_text(w: Writer, msg: Message) -> tuple[str, str]:
         "usd": _usd(w, msg.usd, msg.variant) if msg.usd else "",
     }
     text = textenv.render(source, slots, agreement=agreement, acronyms=w.acronyms)
-    return text + change_phrase(w, msg), review
+    return text + change_phrase(w, msg) + reached_before(w, msg), review
+
+
+def reached_before(w: Writer, msg: Message) -> str:
+    """Return the sentence a figure above its sector's people-reached cell adds (the plan's
+    ``reached_before``): ". The figure counts everyone assisted in November, including people
+    reached before" (frame ``reached_before``), or ""."""
+    if not msg.reached_before:
+        return ""
+    month = numfmt.month_name(w.config.period.end[1], locale=w.locale)
+    return ". " + w.frame("reached_before", month=month)
 
 
 def change_phrase(w: Writer, msg: Message) -> str:
