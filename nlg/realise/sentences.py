@@ -166,11 +166,11 @@ def message_text(w: Writer, msg: Message) -> tuple[str, str]:
 def reached_before(w: Writer, msg: Message) -> str:
     """Return the sentence a figure above its sector's people-reached cell adds (the plan's
     ``reached_before``): ". The figure counts everyone assisted in November, including people
-    reached before" (frame ``reached_before``), or ""."""
+    reached before" (frame ``reached_before``, the message's aligned variant), or ""."""
     if not msg.reached_before:
         return ""
     month = numfmt.month_name(w.config.period.end[1], locale=w.locale)
-    return ". " + w.frame("reached_before", month=month)
+    return ". " + w.frame("reached_before", msg.variant, month=month)
 
 
 def change_phrase(w: Writer, msg: Message) -> str:
