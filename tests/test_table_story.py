@@ -118,7 +118,7 @@ def test_year_to_date_counts_new_beneficiaries_since_january(tmp_path):
     assert sum(bool(said.search(b)) for b in bullets(period[Lang.EN])) == 1 and not said.search(ytd[Lang.EN])
 
 
-def test_year_to_date_from_an_export_without_the_earlier_months_names_them(tmp_path):
+def test_year_to_date_from_an_export_without_the_earlier_months_names_them(tmp_path, capsys):
     folder = _real(tmp_path, "real-bol-2022-08", YTD)
     draft = prepare(folder)
     w264 = [w for w in draft.warnings if w.code == "W264"]
@@ -131,7 +131,10 @@ def test_year_to_date_from_an_export_without_the_earlier_months_names_them(tmp_p
            "in people reached." in en
     assert "[Sitrep Note] Los datos no contienen actividades de enero–julio de 2022: esos meses no se " \
            "cuentan en las personas alcanzadas." in es
+    capsys.readouterr()
     assert cli.main(["draft", str(folder), "--out", str(tmp_path / "cli")]) == 0
+    printed = capsys.readouterr()
+    assert "W264" in printed.out + printed.err and "no row for 2022-01 to 2022-07" in printed.out + printed.err
 
 
 def test_a_style_choice_that_is_not_one_is_refused(tmp_path):

@@ -61,6 +61,8 @@ contacts: []                     # lines of text, or {{en: ..., es: ...}}
 #  number_locale: {{en: en, es: es}}   # es_PE writes 14,971 and "setiembre"
 #  bullets_per_sector: 3
 #  seed: 0                       # change to get other (aligned) wording variants
+#  people_reached_table: period  # or year_to_date: New beneficiaries since January (the export
+#                                #   must then hold every month from January)
 """
 
 

@@ -67,10 +67,9 @@ def missing_warning(missing: tuple[str, ...], end: tuple[int, int]) -> list[Prob
     """W264: a year-to-date table from an export that lacks months since January."""
     if not missing:
         return []
-    return [warning("W264", f"the people-reached table counts the year to date "
-                    f"(style.people_reached_table: year_to_date), but the data have no row for "
-                    f"{month_ranges(missing)}: the table counts only the months the data have, and "
-                    "its footnote says which are missing",
+    return [warning("W264", f"no row for {month_ranges(missing)}: the year-to-date people-reached table "
+                    "(style.people_reached_table) counts only the months the data have, and its "
+                    "footnote names the missing ones",
                     column="Month", value=month_ranges(missing),
                     hint=f"export the 5W rows from {end[0]:04d}-01 to {end[0]:04d}-{end[1]:02d}, "
                          "or use style.people_reached_table: period")]
