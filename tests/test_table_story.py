@@ -165,6 +165,15 @@ def test_a_months_total_above_its_cell_says_it_includes_people_reached_before(tm
     assert "| MPC | 4,554 |" in texts[Lang.EN] and "| MPC | 4.554 |" in texts[Lang.ES]
 
 
+def test_the_bullets_comment_gives_the_months_total_and_its_new_people(tmp_path):
+    import zipfile
+
+    result = write_drafts(prepare(ROOT / "samples" / "tree" / "col" / "2023-11"), tmp_path)
+    comments = {w.lang: zipfile.ZipFile(w.path).read("word/comments.xml").decode("utf-8") for w in result.outputs}
+    assert "Total monthly beneficiaries: 4,836, of whom 4,554 new this month" in comments[Lang.EN]
+    assert "Total mensual de personas beneficiarias: 4.836, de las cuales 4.554 nuevas este mes" in comments[Lang.ES]
+
+
 def test_portuguese_says_it_too(tmp_path):
     texts = _texts(ROOT / "samples" / "brazil-2022-08", tmp_path)
     draft = prepare(ROOT / "samples" / "brazil-2022-08")
@@ -275,3 +284,13 @@ def test_measured_no_bullet_above_its_cell_unsaid_and_no_0_cell(tmp_path, name, 
                         nexts = [re.split(r"(?<=\.)\s+(?=\S)", shown.split(p, 1)[1], maxsplit=2) for p in where]
                         assert any(len(n) > 1 and wording in n[1] for n in nexts), \
                             f"{name} {lang.value}: {figure} above the {sp.sector} cell {cell} without the wording"
+
+
+@pytest.mark.parametrize("name", ["real-ury-2021-03", "real-bol-2022-08"])
+def test_year_to_date_drafts_check_clean(tmp_path, name):
+    """sitrep check reads the caption's and footnotes' months back without a finding."""
+    from nlg.check.findings import check
+
+    folder = _real(tmp_path, name, YTD)
+    result = write_drafts(prepare(folder), tmp_path / "out")
+    assert check([w.path for w in result.outputs]).findings == ()

@@ -50,11 +50,15 @@ def _message_comment(w, msg: Message, fact: Fact) -> str:
         ranked3 = sorted(((c, a, v) for c, a, v in fact.by_place if v), key=lambda t: (-t[2], t[0], t[1]))
         places = ", ".join(f"{a or labels['comment_national']} ({country(c)}) {number(v)}"
                            for c, a, v in ranked3) or "–"
-    return textenv.render(labels["comment_bullet"], {
+    text = textenv.render(labels["comment_bullet"], {
         "indicator": indicator, "value": number(q.value), "shown": number(q.shown),
         "hedge": labels[f"hedge_{q.hedge.value}"], "places": places,
         "partners": str(len(fact.partners)), "rows": str(len(fact.sources)),
         "sources": row_ranges(fact.sources)})
+    if msg.reached_before:             # why the bullet says so (nlg/content/table_story.py)
+        text += " " + textenv.render(labels["comment_reached_before"], {
+            "value": number(fact.people_monthly), "computed": number(fact.people_new)})
+    return text
 
 
 def bullet_comment(w, item: Bullet, facts: dict[str, Fact]) -> str:
