@@ -294,3 +294,43 @@ def test_year_to_date_drafts_check_clean(tmp_path, name):
     folder = _real(tmp_path, name, YTD)
     result = write_drafts(prepare(folder), tmp_path / "out")
     assert check([w.path for w in result.outputs]).findings == ()
+
+
+def test_year_to_date_cells_are_the_rows_new_beneficiaries_since_january(tmp_path):
+    """Uruguay, January to March 2021, summed by hand from the real rows: Direct Assistance
+    indicators of the catalogue, RMRP Activity = Yes, New beneficiaries, by top-level sector."""
+    from collections import defaultdict
+
+    from nlg.catalogue import shipped
+
+    ws = openpyxl.load_workbook(REAL / "5W_2021_Aruba_Curacao_Uruguay.xlsx", read_only=True).active
+    rows = list(ws.iter_rows(values_only=True))
+    ix = {c: i for i, c in enumerate(rows[0])}
+    top = {"Protection (Child Protection)": "PRO", "Protection (General)": "PRO", "Health": "HEA",
+           "Humanitarian Transportation": "HTR", "Shelter": "SHE", "Food Security": "FSC",
+           "Multipurpose CBI": "MPC", "Integration": "INT", "WASH": "WSH", "Education": "EDU", "Nutrition": "NUT"}
+    expected: dict[str, float] = defaultdict(float)
+    for r in rows[1:]:
+        if r[ix["Country"]] != "Uruguay" or str(r[ix["Reporting.Month"]])[:7] > "2021-03":
+            continue
+        found = shipped().identify("", r[ix["Indicator"]], 2021)
+        if found.how == "text" and found.indicator.type == "direct" and r[ix["RMRP.Activity"]] == "Yes":
+            expected[top[r[ix["Sector...Subsector...WG"]]]] += float(r[ix["New.beneficiaries.of.the.month"]] or 0)
+    assert round(expected["PRO"]) == 157        # 149 general + 8 child protection
+    texts = _texts(_real(tmp_path, "real-ury-2021-03", YTD), tmp_path / "out")
+    bank = phrasebank.load()
+    for lang, text in texts.items():
+        cells = _cells(_people_reached(text)[1])
+        shown = {code: cells[bank.sectors[code].short[lang.value]] for code in top.values()}
+        assert {c: _number(v) for c, v in shown.items() if v != "–"} == \
+            {c: round(v) for c, v in expected.items() if round(v)}, lang
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_year_to_date_golden(tmp_path, lang, update_golden):
+    """The reviewed text of a year-to-date report (Uruguay, March 2021, real rows)."""
+    texts = _texts(_real(tmp_path, "real-ury-2021-03", YTD), tmp_path / "out")
+    golden = ROOT / "tests" / "golden" / f"real-ury-2021-03-ytd.{lang}.txt"
+    if update_golden:
+        golden.write_text(texts[Lang(lang)], encoding="utf-8")
+    assert texts[Lang(lang)] == golden.read_text(encoding="utf-8")
