@@ -30,7 +30,7 @@ from nlg.phrasebank import bank as pb
 from nlg.realise.doc import RealisedReport
 from nlg.realise.report import realise
 from nlg.serialise import SCHEMA, dumps
-from nlg.stored import DraftedTexts, Embedded, StoredReport
+from nlg.stored import DraftedTexts, Embedded, StoredReport, for_check
 
 if TYPE_CHECKING:
     from nlg.load.table import RawTable
@@ -77,7 +77,7 @@ class Draft:
         report = StoredReport(country=self.config.key, period=self.config.period.label,
                               number_locale=dict(self.config.style.number_locale),
                               countries=tuple(self.config.countries) if self.config.multi else ())
-        return dumps(Embedded(schema=SCHEMA, version=VERSION, report=report, facts=self.facts,
+        return dumps(Embedded(schema=SCHEMA, version=VERSION, report=report, facts=for_check(self.facts),
                               plan=self.plan, texts=texts or {}))
 
 

@@ -3,6 +3,10 @@
 :func:`nlg.api.Draft.embedded` writes an :class:`Embedded` with :func:`nlg.serialise.dumps`
 into the .docx (a custom XML part); `sitrep check` reads it back with :func:`read`, typed.
 
+The facts are stored without their source rows (:func:`for_check`): the drafts' comments name
+the rows of every figure, `sitrep check` never reads them, and a year export would otherwise put
+megabytes in every Word file (issue 19: the embedded data stay the same size whatever the rows).
+
 Format versions (``schema``): ``sitrep-nlg/embedded/1`` is the only one written so far.
 Fields added to it since carry defaults, so drafts of earlier releases of version 1 read
 back with those defaults; any other schema is refused (:class:`StoredError`).
@@ -10,10 +14,10 @@ back with those defaults; any other schema is refused (:class:`StoredError`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from nlg.content.facts import ContentPlan, Facts
+from nlg.content.facts import ContentPlan, Facts, SectorTotal
 from nlg.serialise import SCHEMA, LoadError, decode
 
 #: The format versions this release reads.
@@ -53,6 +57,16 @@ class Embedded:
     def report_id(self) -> str:
         """Return the report id, e.g. "PER/2023-11"."""
         return f"{self.report.country}/{self.report.period}"
+
+
+def for_check(facts: Facts) -> Facts:
+    """Return ``facts`` as a draft stores them: without the source rows of each figure."""
+    return replace(facts, facts=tuple(replace(f, sources=()) for f in facts.facts),
+                   sector_totals=tuple(_total(t) for t in facts.sector_totals))
+
+
+def _total(total: SectorTotal) -> SectorTotal:
+    return replace(total, sources=(), by_country=tuple(_total(t) for t in total.by_country))
 
 
 class StoredError(ValueError):

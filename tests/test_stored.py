@@ -43,7 +43,34 @@ def test_every_sample_round_trips(folder):
     assert isinstance(typed, Embedded) and typed.schema == stored.SCHEMA
     assert dumps(typed) == text
     assert loads(dumps(typed), Embedded) == typed
-    assert typed.facts == draft.facts and typed.plan == draft.plan
+    assert typed.facts == stored.for_check(draft.facts) and typed.plan == draft.plan
+
+
+def _copy_with_rows_repeated(folder: Path, to: Path, times: int) -> Path:
+    """Return a copy of the report folder whose 5W rows are each written ``times`` times."""
+    import shutil
+
+    import openpyxl
+
+    shutil.copytree(folder, to)
+    book = openpyxl.load_workbook(to / "5w.xlsx")
+    sheet = book.active
+    rows = [list(r) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    for _ in range(times - 1):
+        for row in rows:
+            sheet.append(row)
+    book.save(to / "5w.xlsx")
+    return to
+
+
+def test_embedded_data_do_not_grow_with_the_rows(tmp_path):
+    """Issue 19: the data stored in each .docx are what check needs, not every row."""
+    one = embedded_text(ROOT / "samples" / "peru-2023-11")
+    many = embedded_text(_copy_with_rows_repeated(ROOT / "samples" / "peru-2023-11", tmp_path / "x30", 30))
+    assert len(many.encode()) <= len(one.encode()) * 1.05      # only the figures' digits grow
+    assert len(many.encode()) < 300_000
+    assert '"sources":[]' in many and '"sources":[{' not in many
+    assert json.loads(many)["facts"]["people_assisted"] > json.loads(one)["facts"]["people_assisted"]
 
 
 def test_a_draft_of_an_earlier_release_of_version_1_reads_with_defaults():
