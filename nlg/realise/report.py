@@ -63,13 +63,13 @@ def realise(plan: ContentPlan, facts: Facts, config: ReportConfig, bank: Phraseb
 def report_names(w: Writer, config: ReportConfig) -> tuple[str, str]:
     """Return what the report is about: (the title's name, the name after "in").
 
-    One country: its name from Babel, twice. A sub-regional platform: its phrasebank names
+    One country: its name (Babel's or the phrasebank's), then its name in running text with the
+    article the language gives it (label ``country_in_<code>``: "el Perú"). A sub-regional platform: its phrasebank names
     (labels ``platform_<id>`` and ``platform_<id>_in``: "Southern Cone", "the Southern Cone"),
     or the ``platform:`` text as written when it is not a known platform.
     """
     if not config.multi:
-        name = sentences.country_name(w, config.country)
-        return name, name
+        return sentences.country_name(w, config.country), sentences.country_in_text(w, config.country)
     labels = w.bank.labels
     key = f"platform_{config.platform_id}"
     if key in labels:
