@@ -65,8 +65,8 @@ def report_names(w: Writer, config: ReportConfig) -> tuple[str, str]:
 
     One country: its name (Babel's or the phrasebank's), then its name in running text with the
     article the language gives it (label ``country_in_<code>``: "el Perú"). A sub-regional
-    platform: its phrasebank names (labels ``platform_<id>`` and ``platform_<id>_in``: "Southern Cone", "the Southern Cone"),
-    or the ``platform:`` text as written when it is not a known platform.
+    platform: its phrasebank names (labels ``platform_<id>`` and ``platform_<id>_in``:
+    "Southern Cone", "the Southern Cone"), or the ``platform:`` text as written when it is not a known platform.
     """
     if not config.multi:
         return sentences.country_name(w, config.country), sentences.country_in_text(w, config.country)
